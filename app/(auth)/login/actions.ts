@@ -1,0 +1,23 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { signIn, signOut } from '@/lib/auth/config';
+import { signInSchema } from '@/lib/auth/credentials';
+import type { ActionState } from '@/lib/auth/gate';
+
+export async function signInAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = signInSchema.safeParse({ email: formData.get('email'), password: formData.get('password') });
+  if (!parsed.success) return { error: 'Enter your email and password.' };
+  try {
+    await signIn('credentials', { ...parsed.data, redirect: false });
+  } catch (error) {
+    if (error instanceof AuthError) return { error: 'That email and password do not match an account.' };
+    throw error;
+  }
+  redirect('/');
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: '/login' });
+}

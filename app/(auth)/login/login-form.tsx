@@ -1,0 +1,27 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field, FormError } from '@/components/ui/field';
+import { signInAction } from './actions';
+
+export function LoginForm({ defaultEmail }: { defaultEmail?: string }) {
+  const [state, action, pending] = useActionState(signInAction, {});
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormError message={state.error} />
+      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={defaultEmail} autoFocus />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? 'Signing in…' : 'Sign in'}
+      </Button>
+      <p className="text-center text-sm text-gray-600">
+        New to Segmenta?{' '}
+        <Link href="/signup" className="font-semibold text-indigo-600 hover:text-indigo-500">
+          Create an account
+        </Link>
+      </p>
+    </form>
+  );
+}

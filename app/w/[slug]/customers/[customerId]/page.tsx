@@ -1,0 +1,104 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Card, Stat } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { requireMember } from '@/lib/auth/gate';
+import { getCustomer } from '@/lib/customers/queries';
+import { formatCurrency, formatDate, formatNumber } from '@/lib/format';
+
+export const metadata: Metadata = { title: 'Customer' };
+
+export default async function CustomerPage({ params }: PageProps<'/w/[slug]/customers/[customerId]'>) {
+  const { slug, customerId } = await params;
+  const { workspace, tenant } = await requireMember(slug);
+  const id = Number(customerId);
+  const found = Number.isSafeInteger(id) && id > 0 ? await getCustomer(tenant, id) : null;
+  if (!found) notFound();
+  const { customer, orders } = found;
+  const currency = workspace.currency;
+  const revenue = orders.reduce((sum, o) => sum + o.revenue, 0);
+  const margin = orders.reduce((sum, o) => sum + (o.cost === null ? 0 : o.revenue - o.cost), 0);
+  const costed = orders.filter((o) => o.cost !== null).length;
+
+  const profile: [string, string | number | null][] = [
+    ['Customer ID', customer.externalId],
+    ['Email', customer.email],
+    ['Signed up', customer.signupDate ? formatDate(customer.signupDate) : null],
+    ['Country / region', [customer.country, customer.region].filter(Boolean).join(' / ') || null],
+    ['Gender', customer.gender],
+    ['Birth year', customer.birthYear],
+    ['Income band', customer.incomeBand],
+    ['Education', customer.education],
+    ['Acquisition channel', customer.acquisitionChannel],
+    ['Marketing consent', customer.marketingConsent ? 'Yes' : 'No'],
+    ...Object.entries(customer.attributes ?? {}),
+  ];
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href={`/w/${slug}/customers`} className="text-indigo-600 hover:text-indigo-500">
+          ← Customers
+        </Link>
+      </nav>
+      <PageHeader title={customer.name ?? customer.externalId} description={customer.email ?? undefined} />
+      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <Stat label="Orders" value={formatNumber(orders.length)} />
+        <Stat label="Revenue" value={formatCurrency(revenue, currency)} />
+        <Stat
+          label="Gross margin"
+          value={formatCurrency(margin, currency)}
+          detail={costed < orders.length ? `${orders.length - costed} orders without cost excluded` : undefined}
+        />
+        <Stat label="Last order" value={formatDate(orders[0]?.orderedAt)} detail={`First: ${formatDate(orders.at(-1)?.orderedAt)}`} />
+      </dl>
+      <div className="mt-6 grid gap-6 xl:grid-cols-3">
+        <Card title="Profile">
+          <dl className="space-y-2 text-sm">
+            {profile.map(([label, value]) => (
+              <div key={label} className="flex justify-between gap-4">
+                <dt className="text-gray-500">{label}</dt>
+                <dd className="text-right text-gray-900">{value ?? '—'}</dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+        <Card title="Order history" description={`${formatNumber(orders.length)} orders, newest first`} className="xl:col-span-2">
+          {orders.length === 0 ? (
+            <p className="text-sm text-gray-600">This customer has no orders yet.</p>
+          ) : (
+            <div className="max-h-[32rem] overflow-auto">
+              <table className="min-w-full text-sm">
+                <thead className="sticky top-0 bg-white text-left text-gray-900">
+                  <tr>
+                    <th scope="col" className="py-2 pr-4 font-semibold">Date</th>
+                    <th scope="col" className="py-2 pr-4 font-semibold">Order</th>
+                    <th scope="col" className="py-2 pr-4 font-semibold">Category</th>
+                    <th scope="col" className="py-2 pr-4 font-semibold">Channel</th>
+                    <th scope="col" className="py-2 pr-4 text-right font-semibold">Revenue</th>
+                    <th scope="col" className="py-2 text-right font-semibold">Cost</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-gray-100">
+                  {orders.map((order) => (
+                    <tr key={order.externalId}>
+                      <td className="py-2 pr-4 tabular-nums">{formatDate(order.orderedAt)}</td>
+                      <td className="py-2 pr-4 font-mono text-xs">{order.externalId}</td>
+                      <td className="py-2 pr-4">{order.productCategory ?? '—'}</td>
+                      <td className="py-2 pr-4">{order.channel ?? '—'}</td>
+                      <td className="py-2 pr-4 text-right tabular-nums">{formatCurrency(order.revenue, order.currency ?? currency)}</td>
+                      <td className="py-2 text-right tabular-nums">
+                        {order.cost === null ? '—' : formatCurrency(order.cost, order.currency ?? currency)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import Link from 'next/link';
+import { NavLinks } from '@/components/shell/nav-links';
+import { UserMenu } from '@/components/shell/user-menu';
+import { WorkspaceSwitcher } from '@/components/shell/workspace-switcher';
+import { requireMember } from '@/lib/auth/gate';
+import { getDb } from '@/lib/db/client';
+import { listWorkspacesForUser } from '@/lib/workspaces/workspaces';
+
+export default async function WorkspaceLayout({ children, params }: LayoutProps<'/w/[slug]'>) {
+  const { slug } = await params;
+  const member = await requireMember(slug);
+  const memberships = await listWorkspacesForUser(await getDb(), member.user.id);
+  const base = `/w/${slug}`;
+  const nav = [
+    { href: `${base}/overview`, label: 'Overview' },
+    { href: `${base}/customers`, label: 'Customers' },
+  ];
+  return (
+    <div className="flex min-h-screen">
+      <aside className="sticky top-0 flex h-screen w-64 shrink-0 flex-col gap-6 border-r border-gray-200 bg-white p-4">
+        <Link href={`${base}/overview`} className="px-3 text-lg font-bold tracking-tight text-indigo-700">
+          Segmenta
+        </Link>
+        <WorkspaceSwitcher current={slug} memberships={memberships} />
+        <nav aria-label="Workspace" className="flex-1">
+          <NavLinks items={nav} />
+        </nav>
+        <UserMenu user={member.user} role={member.role} />
+      </aside>
+      <main className="min-w-0 flex-1 px-8 py-8">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { userAction } from '@/lib/auth/gate';
+import { getDb } from '@/lib/db/client';
+import { createWorkspace } from '@/lib/workspaces/workspaces';
+import { currencies } from '@/lib/workspaces/currencies';
+
+const newWorkspaceSchema = z.object({
+  name: z.string().trim().min(2, 'Name your workspace (at least 2 characters).').max(60),
+  currency: z.enum(currencies, 'Choose a currency from the list.'),
+});
+
+export const createWorkspaceAction = userAction(newWorkspaceSchema, async (input, user) => {
+  const workspace = await createWorkspace(await getDb(), { ...input, ownerId: user.id });
+  redirect(`/w/${workspace.slug}/overview`);
+});

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+type Connection = { db: Database; driver: 'pglite' | 'postgres'; close: () => Promise<void> };
+
+const globalForDb = globalThis as unknown as { segmentaDb?: Promise<Connection> };
+
+export function pgliteDirectory(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DIR || '.data/pglite');
+}
+
+/** Opens a connection: postgres.js when a URL is given, otherwise PGlite (in memory when dataDir is null). */
+export async function openDatabase(options: { url?: string; dataDir?: string | null }): Promise<Connection> {
+  if (options.url) {
+    const { default: postgres } = await import('postgres');
+    const { drizzle } = await import('drizzle-orm/postgres-js');
+    const client = postgres(options.url, {
+      max: Number(process.env.DATABASE_POOL_SIZE || 10),
+      onnotice: () => {},
+      connection: { application_name: 'segmenta', TimeZone: 'UTC' },
+    });
+    return { db: drizzle(client, { schema }) as unknown as Database, driver: 'postgres', close: () => client.end() };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  if (options.dataDir) fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
+  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  await client.waitReady;
+  await client.exec("set time zone 'UTC'");
+  return { db: drizzle(client, { schema }) as unknown as Database, driver: 'pglite', close: () => client.close() };
+}
+
+// One connection per process: PGlite has no folder lock, so a second instance on the same folder loses rows.
+function connection(): Promise<Connection> {
+  globalForDb.segmentaDb ??= openDatabase({
+    url: process.env.DATABASE_URL || undefined,
+    dataDir: pgliteDirectory(),
+  }).then(async (conn) => {
+    const { migrateDatabase } = await import('./migrate');
+    await migrateDatabase(conn.db, conn.driver);
+    return conn;
+  });
+  return globalForDb.segmentaDb;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await connection()).db;
+}
+
+export async function databaseDriver(): Promise<Connection['driver']> {
+  return (await connection()).driver;
+}

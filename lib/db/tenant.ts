@@ -1,0 +1,21 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from './client';
+import { getDb } from './client';
+
+declare const tenantBrand: unique symbol;
+
+/** The org a request may touch. Only the member gate creates one, from the signed-in membership. */
+export type Tenant = { readonly orgId: string; readonly [tenantBrand]: true };
+
+export function tenantFromMembership(orgId: string): Tenant {
+  return { orgId } as Tenant;
+}
+
+/** Runs tenant queries in one transaction that carries the org id (for row-level security). */
+export async function withTenant<T>(tenant: Tenant, work: (tx: Database) => Promise<T>): Promise<T> {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.org_id', ${tenant.orgId}, true)`);
+    return work(tx as unknown as Database);
+  });
+}

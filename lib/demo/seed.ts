@@ -1,0 +1,64 @@
+import { count } from 'drizzle-orm';
+import type { Database } from '@/lib/db/client';
+import { customers, orders, users } from '@/lib/db/schema';
+import { createUser } from '@/lib/auth/users';
+import type { Role } from '@/lib/auth/roles';
+import { addMember, createWorkspace, type Workspace } from '@/lib/workspaces/workspaces';
+import { generateDemoData, type GeneratedCustomer, type GeneratedOrder } from './generator';
+
+export const DEMO_PASSWORD = 'segmenta-demo';
+export const demoLogins: { role: Role; email: string; name: string }[] = [
+  { role: 'admin', email: 'admin@demo.segmenta.test', name: 'Ada Admin' },
+  { role: 'marketer', email: 'marketer@demo.segmenta.test', name: 'Max Marketer' },
+  { role: 'viewer', email: 'viewer@demo.segmenta.test', name: 'Vera Viewer' },
+];
+export const DEMO_WORKSPACE = { name: 'Demo Retail', slug: 'demo-retail' };
+
+const BATCH = 1000;
+
+async function insertBatch(db: Database, orgId: string, batch: { customer: GeneratedCustomer; orders: GeneratedOrder[] }[]) {
+  const inserted = await db
+    .insert(customers)
+    .values(batch.map(({ customer }) => ({ orgId, ...customer })))
+    .returning({ id: customers.id, externalId: customers.externalId });
+  const idByExternalId = new Map(inserted.map((row) => [row.externalId, row.id]));
+  const orderRows = batch.flatMap(({ orders: customerOrders }) =>
+    customerOrders.map(({ customerExternalId, revenue, cost, orderedAt, ...order }) => ({
+      orgId,
+      ...order,
+      customerId: idByExternalId.get(customerExternalId)!,
+      orderedAt: new Date(orderedAt),
+      revenue: revenue.toFixed(2),
+      cost: cost === null ? null : cost.toFixed(2),
+    })),
+  );
+  for (let i = 0; i < orderRows.length; i += BATCH) await db.insert(orders).values(orderRows.slice(i, i + BATCH));
+}
+
+/** Seeds the demo workspace (all or nothing) and its three users when the database has no users yet. */
+export async function seedDemoIfEmpty(db: Database, options: { customers?: number; endDate?: string } = {}): Promise<Workspace | null> {
+  const [{ users: userCount }] = await db.select({ users: count() }).from(users);
+  if (userCount > 0) return null;
+  return db.transaction((tx) => seedDemo(tx as unknown as Database, options));
+}
+
+async function seedDemo(db: Database, options: { customers?: number; endDate?: string }): Promise<Workspace> {
+
+  const [admin, ...others] = await Promise.all(
+    demoLogins.map((login) => createUser(db, { email: login.email, name: login.name, password: DEMO_PASSWORD })),
+  );
+  const workspace = await createWorkspace(db, { ...DEMO_WORKSPACE, currency: 'USD', ownerId: admin.id, isDemo: true });
+  await Promise.all(others.map((user, i) => addMember(db, workspace.id, user.id, demoLogins[i + 1].role)));
+
+  const endDate = options.endDate ?? new Date().toISOString().slice(0, 10);
+  let batch: { customer: GeneratedCustomer; orders: GeneratedOrder[] }[] = [];
+  for (const entry of generateDemoData({ customers: options.customers ?? 5000, seed: 20261123, endDate })) {
+    batch.push(entry);
+    if (batch.length === BATCH) {
+      await insertBatch(db, workspace.id, batch);
+      batch = [];
+    }
+  }
+  if (batch.length) await insertBatch(db, workspace.id, batch);
+  return workspace;
+}

@@ -1,0 +1,57 @@
+/**
+ * Serves the production build for the end-to-end tests on a database of its own: a fresh PGlite folder,
+ * or with DATABASE_URL a freshly created database on that server. Both are removed on shutdown.
+ */
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import postgres from 'postgres';
+
+const port = process.env.E2E_PORT || '3210';
+const runId = `${Date.now()}_${crypto.randomBytes(3).toString('hex')}`;
+const env: NodeJS.ProcessEnv = { ...process.env, PORT: port };
+const scratch = path.resolve('.data', `e2e-${runId}`);
+fs.mkdirSync(scratch, { recursive: true });
+env.AUTH_SECRET_FILE = path.join(scratch, 'auth-secret');
+
+let dropDatabase = async () => {};
+async function main() {
+  if (process.env.DATABASE_URL) {
+    const name = `segmenta_e2e_${runId}`;
+    const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+    dropDatabase = async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    };
+    console.log(`[e2e] database ${name}`);
+  } else {
+    env.PGLITE_DIR = path.join(scratch, 'pglite');
+    console.log(`[e2e] PGlite at ${env.PGLITE_DIR}`);
+  }
+
+  const server = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', port], { env, stdio: 'inherit' });
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    server.kill('SIGTERM');
+    await new Promise((resolve) => (server.exitCode === null ? server.once('exit', resolve) : resolve(null)));
+    await dropDatabase().catch((error) => console.error('[e2e] could not drop the test database', error));
+    fs.rmSync(scratch, { recursive: true, force: true });
+    process.exit(code);
+  };
+  process.on('SIGTERM', () => stop(0));
+  process.on('SIGINT', () => stop(0));
+  server.on('exit', (code) => stop(code ?? 1));
+}
+
+main().catch(async (error) => {
+  console.error(error);
+  await dropDatabase().catch(() => {});
+  process.exit(1);
+});
