@@ -7,6 +7,9 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'app/**/*.test.ts'],
     environment: 'node',
+    reporters: process.env.CI
+      ? ['default', ['json', { outputFile: `.ci-results/vitest-${process.env.SEGMENTA_TEST_LABEL ?? 'run'}.json` }]]
+      : ['default'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -50,7 +50,8 @@ async function seedDemo(db: Database, options: { customers?: number; endDate?: s
   const workspace = await createWorkspace(db, { ...DEMO_WORKSPACE, currency: 'USD', ownerId: admin.id, isDemo: true });
   await Promise.all(others.map((user, i) => addMember(db, workspace.id, user.id, demoLogins[i + 1].role)));
 
-  const endDate = options.endDate ?? new Date().toISOString().slice(0, 10);
+  // Ends yesterday (UTC) so no demo order lies in the future.
+  const endDate = options.endDate ?? new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   let batch: { customer: GeneratedCustomer; orders: GeneratedOrder[] }[] = [];
   for (const entry of generateDemoData({ customers: options.customers ?? 5000, seed: 20261123, endDate })) {
     batch.push(entry);
