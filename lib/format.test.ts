@@ -6,6 +6,7 @@ describe('formatting', () => {
     expect(formatCurrency(1234.5, 'USD')).toBe('$1,234.50');
     expect(formatCurrency(1234.5, 'EUR')).toBe('€1,234.50');
     expect(formatCurrency(2_500_000, 'USD', { compact: true })).toBe('$2.5M');
+    expect(formatCurrency(200_000, 'USD', { compact: true })).toBe('$200K');
   });
   it('formats dates in UTC so a late-evening order does not move to the next day', () => {
     expect(formatDate('2026-03-01T23:30:00Z')).toBe('1 Mar 2026');

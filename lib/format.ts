@@ -3,6 +3,7 @@ export function formatCurrency(value: number, currency: string, options: { compa
     style: 'currency',
     currency,
     notation: options.compact ? 'compact' : 'standard',
+    minimumFractionDigits: options.compact ? 0 : 2,
     maximumFractionDigits: options.compact ? 1 : 2,
   }).format(value);
 }

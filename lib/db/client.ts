@@ -5,7 +5,7 @@ import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-type Connection = { db: Database; driver: 'pglite' | 'postgres'; close: () => Promise<void> };
+export type Connection = { db: Database; driver: 'pglite' | 'postgres'; close: () => Promise<void> };
 
 const globalForDb = globalThis as unknown as { segmentaDb?: Promise<Connection> };
 
@@ -45,6 +45,11 @@ function connection(): Promise<Connection> {
     return conn;
   });
   return globalForDb.segmentaDb;
+}
+
+/** Makes `conn` the process's database (tests and CLIs that open their own connection). */
+export function useDatabase(conn: Connection): void {
+  globalForDb.segmentaDb = Promise.resolve(conn);
 }
 
 export async function getDb(): Promise<Database> {
