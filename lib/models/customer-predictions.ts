@@ -1,0 +1,86 @@
+import { conditionalExpectedPurchases, fitBgNbd, probabilityAlive, type BgNbdFit } from './bgnbd';
+import { DAYS_PER_MONTH, predictedClv } from './clv';
+import { conditionalExpectedAverageValue, fitGammaGamma, type GammaGammaFit } from './gamma-gamma';
+
+/** Per-customer columns, times in days: repeat purchases x, t_x, T, mean repeat spend, and what the fallback needs. */
+export interface CustomerValueColumns {
+  frequency: Float64Array;
+  recency: Float64Array;
+  T: Float64Array;
+  averageRepeatValue: Float64Array;
+  averageOrderValue: Float64Array;
+  /** Margin ÷ revenue of the customer's history; used when CLV is on margin. */
+  marginRate: Float64Array;
+  revenueLast365Days: Float64Array;
+}
+
+export interface ValueModelFits {
+  bgnbd: BgNbdFit;
+  gammaGamma: GammaGammaFit;
+}
+
+export interface PredictionOptions {
+  horizonMonths: number;
+  monthlyDiscountRate: number;
+  basis: 'revenue' | 'margin';
+}
+
+/** NaN marks "no model estimate" (the caller stores it as NULL). */
+export interface CustomerValuePredictions {
+  expectedPurchases90Days: Float64Array;
+  probabilityAlive: Float64Array;
+  predictedClv: Float64Array;
+  /** 'models' when BG/NBD and Gamma-Gamma converged; otherwise which fallback was used. */
+  method: 'models' | 'bgnbd-with-observed-spend' | 'historical-run-rate';
+}
+
+export function fitValueModels(columns: CustomerValueColumns): ValueModelFits {
+  return {
+    bgnbd: fitBgNbd(columns),
+    gammaGamma: fitGammaGamma({ frequency: columns.frequency, monetaryValue: columns.averageRepeatValue }),
+  };
+}
+
+/**
+ * P(alive), purchases expected in the next 90 days and discounted CLV over the horizon for every customer.
+ * Without a converged BG/NBD fit, CLV falls back to the last year's revenue run-rate and the model columns stay
+ * empty; without Gamma-Gamma, each customer's own average order value stands in for the expected spend.
+ */
+export function predictCustomerValue(
+  columns: CustomerValueColumns,
+  fits: ValueModelFits,
+  options: PredictionOptions,
+): CustomerValuePredictions {
+  const n = columns.frequency.length;
+  const result: CustomerValuePredictions = {
+    expectedPurchases90Days: new Float64Array(n).fill(NaN),
+    probabilityAlive: new Float64Array(n).fill(NaN),
+    predictedClv: new Float64Array(n),
+    method: !fits.bgnbd.converged ? 'historical-run-rate' : fits.gammaGamma.converged ? 'models' : 'bgnbd-with-observed-spend',
+  };
+  const clvOptions = {
+    modelUnit: 'days' as const,
+    unitsPerMonth: DAYS_PER_MONTH,
+    months: options.horizonMonths,
+    monthlyDiscountRate: options.monthlyDiscountRate,
+  };
+  for (let i = 0; i < n; i++) {
+    const basisRate = options.basis === 'margin' ? columns.marginRate[i] : 1;
+    if (result.method === 'historical-run-rate') {
+      result.predictedClv[i] = columns.revenueLast365Days[i] * (options.horizonMonths / 12) * basisRate;
+      continue;
+    }
+    const x = columns.frequency[i];
+    const tx = columns.recency[i];
+    const T = columns.T[i];
+    const customer = { frequency: x, recency: tx, T };
+    const spend =
+      result.method === 'models'
+        ? conditionalExpectedAverageValue(fits.gammaGamma.params, x, x > 0 ? Math.max(columns.averageRepeatValue[i], 0) : 0)
+        : columns.averageOrderValue[i];
+    result.probabilityAlive[i] = probabilityAlive(fits.bgnbd.params, x, tx, T);
+    result.expectedPurchases90Days[i] = conditionalExpectedPurchases(fits.bgnbd.params, 90, x, tx, T);
+    result.predictedClv[i] = predictedClv(fits.bgnbd.params, customer, spend, { ...clvOptions, margin: basisRate });
+  }
+  return result;
+}
