@@ -11,6 +11,11 @@ export function tenantFromMembership(orgId: string): Tenant {
   return { orgId } as Tenant;
 }
 
+/** A background job's org: the gate checked membership and role when the job was queued. */
+export function tenantForJob(job: { orgId: string }): Tenant {
+  return { orgId: job.orgId } as Tenant;
+}
+
 /** Runs tenant queries in one transaction that carries the org id (for row-level security). */
 export async function withTenant<T>(tenant: Tenant, work: (tx: Database) => Promise<T>): Promise<T> {
   const db = await getDb();

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid, char } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, pgEnum, smallint, pgTable, primaryKey, text, timestamp, uuid, char } from 'drizzle-orm/pg-core';
 
 // Global directory tables (Citus reference tables): users, organizations, memberships.
 // Tenant data lives in tables whose primary key starts with org_id (see customers.ts).
@@ -20,6 +20,12 @@ export const organizations = pgTable('organizations', {
   slug: text('slug').notNull().unique(),
   currency: char('currency', { length: 3 }).notNull().default('USD'),
   isDemo: boolean('is_demo').notNull().default(false),
+  // Value-engine settings of the workspace.
+  defaultMarginPct: doublePrecision('default_margin_pct').notNull().default(30),
+  rfmBins: smallint('rfm_bins').notNull().default(5),
+  clvHorizonMonths: smallint('clv_horizon_months').notNull().default(12),
+  monthlyDiscountRate: doublePrecision('monthly_discount_rate').notNull().default(0.01),
+  clvBasis: text('clv_basis', { enum: ['revenue', 'margin'] }).notNull().default('revenue'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

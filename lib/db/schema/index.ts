@@ -1,2 +1,4 @@
 export * from './identity';
 export * from './customers';
+export * from './metrics';
+export * from './jobs';
