@@ -6,7 +6,7 @@ test('a new user signs up and lands in an empty workspace that says what to do n
   await expect(page).toHaveURL(/\/w\/nina-shop(-\d+)?\/overview$/);
   await expect(page.getByRole('heading', { name: 'No customers yet' })).toBeVisible();
   await expect(page.getByText('Import your customers and orders')).toBeVisible();
-  await expect(page.getByLabel('Switch workspace')).toContainText('Nina Shop');
+  await expect(page.getByTestId('workspace-switcher')).toContainText('Nina Shop');
 });
 
 test('sign-up explains what is wrong with each field and keeps the user on the form', async ({ page }) => {
@@ -33,9 +33,15 @@ test('a workspace the user does not belong to is a 404, and signing out ends acc
   await signUp(page, { name: 'Otto Outsider', email: uniqueEmail('otto'), password: 'a-long-enough-password', workspace: 'Otto Shop' });
   await expect(page).toHaveURL(/\/overview$/);
 
+  const ownSlug = page.url().split('/w/')[1].split('/')[0];
   const response = await page.goto(`/w/${demo.slug}/overview`);
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+
+  // A demo customer's id under the user's own workspace is not found either.
+  const foreignCustomer = await page.goto(`/w/${ownSlug}/customers/1`);
+  expect(foreignCustomer?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Not found in this workspace' })).toBeVisible();
 
   await page.goto('/');
   await page.getByRole('button', { name: 'Sign out' }).click();

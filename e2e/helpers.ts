@@ -1,11 +1,13 @@
 import { expect, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, DEMO_WORKSPACE, demoLogins } from '../lib/demo/accounts';
 
-export const DEMO_PASSWORD = 'segmenta-demo';
+const loginOf = (role: string) => demoLogins.find((login) => login.role === role)!.email;
+
 export const demo = {
-  admin: 'admin@demo.segmenta.test',
-  marketer: 'marketer@demo.segmenta.test',
-  viewer: 'viewer@demo.segmenta.test',
-  slug: 'demo-retail',
+  admin: loginOf('admin'),
+  marketer: loginOf('marketer'),
+  viewer: loginOf('viewer'),
+  slug: DEMO_WORKSPACE.slug,
 };
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {

@@ -10,7 +10,7 @@ import postgres from 'postgres';
 
 const port = process.env.E2E_PORT || '3210';
 const runId = `${Date.now()}_${crypto.randomBytes(3).toString('hex')}`;
-const env: NodeJS.ProcessEnv = { ...process.env, PORT: port };
+const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, SEGMENTA_SEED_DEMO: 'true' };
 const scratch = path.resolve('.data', `e2e-${runId}`);
 fs.mkdirSync(scratch, { recursive: true });
 env.AUTH_SECRET_FILE = path.join(scratch, 'auth-secret');
@@ -31,6 +31,7 @@ async function main() {
     console.log(`[e2e] database ${name}`);
   } else {
     env.PGLITE_DIR = path.join(scratch, 'pglite');
+    env.DATABASE_URL = ''; // or `next start` would take one from .env
     console.log(`[e2e] PGlite at ${env.PGLITE_DIR}`);
   }
 

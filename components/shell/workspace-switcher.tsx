@@ -7,13 +7,16 @@ export function WorkspaceSwitcher({ current, memberships }: { current: string; m
   return (
     <details className="group relative">
       <summary
-        className="flex cursor-pointer list-none items-center justify-between rounded-md px-3 py-2 text-sm font-semibold text-gray-900 ring-1 ring-gray-200 hover:bg-gray-50"
-        aria-label="Switch workspace"
+        className="flex cursor-pointer list-none items-center justify-between rounded-md px-3 py-2 text-sm font-semibold text-gray-900 ring-1 ring-gray-200 hover:bg-gray-50 [&::-webkit-details-marker]:hidden"
+        data-testid="workspace-switcher"
       >
-        <span className="truncate">{active?.workspace.name ?? current}</span>
+        <span className="truncate">
+          <span className="sr-only">Workspace: </span>
+          {active?.workspace.name ?? current}
+        </span>
         <span aria-hidden className="ml-2 text-gray-400 group-open:rotate-180">▾</span>
       </summary>
-      <ul className="absolute z-20 mt-1 w-full rounded-md bg-white py-1 shadow-lg ring-1 ring-gray-200">
+      <ul className="absolute z-20 mt-1 max-h-80 w-full overflow-y-auto rounded-md bg-white py-1 shadow-lg ring-1 ring-gray-200">
         {memberships.map(({ workspace, role }) => (
           <li key={workspace.id}>
             <Link

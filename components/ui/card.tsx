@@ -1,18 +1,20 @@
 import type { ReactNode } from 'react';
 
-export function Card({ title, description, actions, children, className = '' }: {
+export function Card({ title, description, actions, children, className = '', headingLevel = 'h2' }: {
   title?: ReactNode;
+  headingLevel?: 'h1' | 'h2';
   description?: ReactNode;
   actions?: ReactNode;
   children: ReactNode;
   className?: string;
 }) {
+  const Heading = headingLevel;
   return (
     <section className={`rounded-lg bg-white p-5 shadow-sm ring-1 ring-gray-200 ${className}`}>
       {(title || actions) && (
         <header className="mb-4 flex items-start justify-between gap-4">
           <div>
-            {title && <h2 className="text-base font-semibold text-gray-900">{title}</h2>}
+            {title && <Heading className="text-base font-semibold text-gray-900">{title}</Heading>}
             {description && <p className="mt-0.5 text-sm text-gray-500">{description}</p>}
           </div>
           {actions}

@@ -1,4 +1,5 @@
 import type { Database } from '@/lib/db/client';
+import { isUniqueViolation } from '@/lib/db/errors';
 import { createWorkspace, type Workspace } from '@/lib/workspaces/workspaces';
 import { createUser, findUserByEmail, type SignedInUser } from './users';
 
@@ -13,10 +14,15 @@ export class EmailTakenError extends Error {
 /** Signs a new user up with a first workspace they administer, in one transaction. */
 export async function createAccount(db: Database, input: NewAccount): Promise<{ user: SignedInUser; workspace: Workspace }> {
   if (await findUserByEmail(db, input.email)) throw new EmailTakenError();
-  return db.transaction(async (tx) => {
-    const scoped = tx as unknown as Database;
-    const user = await createUser(scoped, input);
-    const workspace = await createWorkspace(scoped, { name: input.workspace, currency: 'USD', ownerId: user.id });
-    return { user, workspace };
-  });
+  try {
+    return await db.transaction(async (tx) => {
+      const scoped = tx as unknown as Database;
+      const user = await createUser(scoped, input);
+      const workspace = await createWorkspace(scoped, { name: input.workspace, currency: 'USD', ownerId: user.id });
+      return { user, workspace };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'users_email_unique')) throw new EmailTakenError();
+    throw error;
+  }
 }

@@ -1,14 +1,9 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { z } from 'zod';
+import { signInSchema } from './credentials';
 import { authSecret } from './secret';
 import { getDb } from '@/lib/db/client';
 import { findUserForSignIn } from './users';
-
-const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email(),
-  password: z.string().min(1),
-});
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: authSecret(),
@@ -19,7 +14,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(raw) {
-        const parsed = credentialsSchema.safeParse(raw);
+        const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) throw new CredentialsSignin();
         const user = await findUserForSignIn(await getDb(), parsed.data.email, parsed.data.password);
         if (!user) throw new CredentialsSignin();

@@ -12,9 +12,11 @@ export const signInSchema = z.object({
   password: z.string().min(1, 'Enter your password.').max(200),
 });
 
+export const workspaceNameSchema = z.string().trim().min(2, 'Name your workspace (at least 2 characters).').max(60);
+
 export const signUpSchema = z.object({
   name: z.string().trim().min(1, 'Enter your name.').max(100),
   email: emailSchema,
   password: newPasswordSchema,
-  workspace: z.string().trim().min(2, 'Name your workspace (at least 2 characters).').max(60),
+  workspace: workspaceNameSchema,
 });

@@ -42,8 +42,8 @@ export const requireMember = cache(async (slug: string): Promise<Member> => {
   return member;
 });
 
-function formDataToObject(formData: FormData): Record<string, unknown> {
-  const object: Record<string, unknown> = {};
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const object: Record<string, unknown> = Object.create(null);
   for (const key of new Set(formData.keys())) {
     const values = formData.getAll(key);
     object[key] = values.length > 1 ? values : values[0];

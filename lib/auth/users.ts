@@ -7,10 +7,13 @@ export type SignedInUser = { id: string; email: string; name: string };
 
 const publicColumns = { id: users.id, email: users.email, name: users.name };
 
+// Compared against when the email is unknown, so the response time does not reveal which emails have accounts.
+const UNKNOWN_USER_HASH = '$2b$10$KXAHQid6NHqhFXOB1lwBAeCK0aev9ycBIGj3bW.Z0dXdOEvtxXenW';
+
 export async function findUserForSignIn(db: Database, email: string, password: string): Promise<SignedInUser | null> {
   const [user] = await db.select().from(users).where(eq(users.email, email.toLowerCase())).limit(1);
-  if (!user || !(await verifyPassword(password, user.passwordHash))) return null;
-  return { id: user.id, email: user.email, name: user.name };
+  const matches = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
+  return user && matches ? { id: user.id, email: user.email, name: user.name } : null;
 }
 
 export async function findUserById(db: Database, id: string): Promise<SignedInUser | null> {

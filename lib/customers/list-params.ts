@@ -11,6 +11,9 @@ export const customerListParams = z.object({
   sort: z.preprocess(first, z.enum(customerSorts).catch('revenue')),
   dir: z.preprocess(first, z.enum(['asc', 'desc']).catch('desc')),
   page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000).catch(1)),
+  r: z.preprocess(first, z.coerce.number().int().min(1).max(10).optional().catch(undefined)),
+  f: z.preprocess(first, z.coerce.number().int().min(1).max(10).optional().catch(undefined)),
+  segment: z.preprocess(first, z.string().max(100).optional().catch(undefined)),
 });
 
 export type CustomerListParams = z.infer<typeof customerListParams>;

@@ -11,6 +11,7 @@ let test: TestDatabase;
 let shopA: Tenant;
 let shopB: Tenant;
 let customerOfB: number;
+let idsOfB: number[];
 
 async function workspaceWith(name: string, ownerEmail: string, people: { id: string; name: string; orders: [string, number][] }[]) {
   const owner = await createUser(test.db, { email: ownerEmail, name, password: 'a-long-password' });
@@ -43,9 +44,15 @@ beforeAll(async () => {
       { id: 'A3', name: 'Cy Gamma', orders: [] },
     ])
   ).tenant;
-  const b = await workspaceWith('Shop B', 'b@example.com', [{ id: 'B1', name: 'Ann Other', orders: [[iso(0), 999]] }]);
+  const b = await workspaceWith('Shop B', 'b@example.com', [
+    { id: 'B1', name: 'Ann Other', orders: [[iso(0), 999]] },
+    { id: 'B2', name: 'Zed', orders: [] },
+    { id: 'B3', name: 'Yan', orders: [] },
+    { id: 'B4', name: 'Xia', orders: [] },
+  ]);
   shopB = b.tenant;
   customerOfB = b.ids[0];
+  idsOfB = b.ids;
 });
 afterAll(() => test?.drop());
 
@@ -67,15 +74,31 @@ describe(`tenant-scoped customer queries (${process.env.DATABASE_URL ? 'postgres
     expect(wildcard.total).toBe(0);
   });
 
-  it('pages with a stable order', async () => {
+  it('pages with a stable order, ties broken by customer id and empty values last', async () => {
     const page1 = await listCustomers(shopA, { sort: 'name', direction: 'asc', page: 1, pageSize: 2 });
     const page2 = await listCustomers(shopA, { sort: 'name', direction: 'asc', page: 2, pageSize: 2 });
     expect([...page1.rows, ...page2.rows].map((r) => r.externalId)).toEqual(['A1', 'A2', 'A3']);
+
+    const byOrders = await listCustomers(shopA, { sort: 'orders', direction: 'asc', page: 1, pageSize: 25 });
+    expect(byOrders.rows.map((r) => r.externalId)).toEqual(['A3', 'A2', 'A1']);
+    const byLastOrder = await listCustomers(shopA, { sort: 'last_order', direction: 'asc', page: 1, pageSize: 25 });
+    expect(byLastOrder.rows.at(-1)?.externalId).toBe('A3');
+    const beyond = await listCustomers(shopA, { sort: 'name', direction: 'asc', page: 9, pageSize: 2 });
+    expect(beyond).toEqual({ rows: [], total: 3 });
+  });
+
+  it('breaks ties by customer id so no customer appears on two pages', async () => {
+    const pages = await Promise.all(
+      [1, 2].map((page) => listCustomers(shopB, { sort: 'revenue', direction: 'desc', page, pageSize: 2 })),
+    );
+    expect(pages.flatMap((p) => p.rows.map((r) => r.id))).toEqual(idsOfB);
   });
 
   it('does not return another workspace’s customer by id', async () => {
     expect(await getCustomer(shopA, customerOfB)).toBeNull();
-    expect((await getCustomer(shopB, customerOfB))?.orders).toHaveLength(1);
+    const found = await getCustomer(shopB, customerOfB);
+    expect(found?.orders).toHaveLength(1);
+    expect(found?.summary).toMatchObject({ orders: 1, revenue: 999, ordersWithoutCost: 1 });
   });
 
   it('computes overview totals and new vs returning buyers per month for the workspace only', async () => {

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '@/lib/db/rows';
 import { withTenant, type Tenant } from '@/lib/db/tenant';
 
-export const customerSorts = ['name', 'orders', 'revenue', 'last_order'] as const;
+export const customerSorts = ['name', 'orders', 'revenue', 'last_order', 'clv'] as const;
 export type CustomerSort = (typeof customerSorts)[number];
 export type SortDirection = 'asc' | 'desc';
 
@@ -14,17 +14,39 @@ export type CustomerListRow = {
   country: string | null;
   orders: number;
   revenue: number;
-  lastOrderAt: Date | null;
+  lastOrderAt: string | null;
+  rfmSegment: string | null;
+  predictedClv: number | null;
+  probabilityAlive: number | null;
 };
 
-export type CustomerListQuery = { search?: string; sort: CustomerSort; direction: SortDirection; page: number; pageSize: number };
+/** Narrows the list to an RFM cell or named segment (click-through from the RFM grid). */
+export type CustomerFilters = { recencyScore?: number; frequencyScore?: number; segment?: string };
+
+export type CustomerListQuery = {
+  search?: string;
+  filters?: CustomerFilters;
+  sort: CustomerSort;
+  direction: SortDirection;
+  page: number;
+  pageSize: number;
+};
 
 const sortColumns: Record<CustomerSort, SQL> = {
   name: sql`coalesce(c.name, c.external_id)`,
   orders: sql`orders`,
   revenue: sql`revenue`,
   last_order: sql`"lastOrderAt"`,
+  clv: sql`m.predicted_clv`,
 };
+
+function metricFilter(filters: CustomerFilters | undefined): SQL {
+  const conditions: SQL[] = [sql`true`];
+  if (filters?.recencyScore) conditions.push(sql`m.recency_score = ${filters.recencyScore}`);
+  if (filters?.frequencyScore) conditions.push(sql`m.frequency_score = ${filters.frequencyScore}`);
+  if (filters?.segment) conditions.push(sql`m.rfm_segment = ${filters.segment}`);
+  return sql.join(conditions, sql` and `);
+}
 
 function searchFilter(search: string | undefined): SQL {
   if (!search?.trim()) return sql`true`;
@@ -34,18 +56,21 @@ function searchFilter(search: string | undefined): SQL {
 
 export async function listCustomers(tenant: Tenant, query: CustomerListQuery): Promise<{ rows: CustomerListRow[]; total: number }> {
   const direction = query.direction === 'asc' ? sql`asc` : sql`desc`;
-  const filter = searchFilter(query.search);
+  const filter = sql`${searchFilter(query.search)} and ${metricFilter(query.filters)}`;
+  const metrics = sql`left join customer_metrics m on m.org_id = c.org_id and m.customer_id = c.id`;
   return withTenant(tenant, async (tx) => {
     const [{ total }] = await queryRows<{ total: number }>(
       tx,
-      sql`select count(*)::int as total from customers c where c.org_id = ${tenant.orgId} and ${filter}`,
+      sql`select count(*)::int as total from customers c ${metrics} where c.org_id = ${tenant.orgId} and ${filter}`,
     );
     const rows = await queryRows<CustomerListRow>(
       tx,
       sql`select c.id::float8 as id, c.external_id as "externalId", c.name, c.email, c.country,
                  coalesce(s.orders, 0)::int as orders, coalesce(s.revenue, 0)::float8 as revenue,
-                 s.last_order_at as "lastOrderAt"
+                 s.last_order_at as "lastOrderAt", m.rfm_segment as "rfmSegment", m.predicted_clv as "predictedClv",
+                 m.probability_alive as "probabilityAlive"
           from customers c
+          ${metrics}
           left join lateral (
             select count(*) as orders, sum(o.revenue) as revenue, max(o.ordered_at) as last_order_at
             from orders o where o.org_id = c.org_id and o.customer_id = c.id
@@ -77,7 +102,7 @@ export type CustomerDetail = {
 
 export type CustomerOrder = {
   externalId: string;
-  orderedAt: Date;
+  orderedAt: string;
   revenue: number;
   cost: number | null;
   currency: string | null;
@@ -85,7 +110,21 @@ export type CustomerOrder = {
   channel: string | null;
 };
 
-export async function getCustomer(tenant: Tenant, id: number): Promise<{ customer: CustomerDetail; orders: CustomerOrder[] } | null> {
+export type CustomerOrderSummary = {
+  orders: number;
+  revenue: number;
+  margin: number;
+  ordersWithoutCost: number;
+  firstOrderAt: string | null;
+  lastOrderAt: string | null;
+};
+
+export const ORDER_HISTORY_LIMIT = 500;
+
+export async function getCustomer(
+  tenant: Tenant,
+  id: number,
+): Promise<{ customer: CustomerDetail; summary: CustomerOrderSummary; orders: CustomerOrder[] } | null> {
   return withTenant(tenant, async (tx) => {
     const [customer] = await queryRows<CustomerDetail>(
       tx,
@@ -95,13 +134,21 @@ export async function getCustomer(tenant: Tenant, id: number): Promise<{ custome
           from customers where org_id = ${tenant.orgId} and id = ${id}`,
     );
     if (!customer) return null;
+    const [summary] = await queryRows<CustomerOrderSummary>(
+      tx,
+      sql`select count(*)::int as orders, coalesce(sum(revenue), 0)::float8 as revenue,
+                 coalesce(sum(revenue - cost), 0)::float8 as margin, count(*) filter (where cost is null)::int as "ordersWithoutCost",
+                 min(ordered_at) as "firstOrderAt", max(ordered_at) as "lastOrderAt"
+          from orders where org_id = ${tenant.orgId} and customer_id = ${id}`,
+    );
     const orders = await queryRows<CustomerOrder>(
       tx,
       sql`select external_id as "externalId", ordered_at as "orderedAt", revenue::float8 as revenue,
                  cost::float8 as cost, currency, product_category as "productCategory", channel
           from orders where org_id = ${tenant.orgId} and customer_id = ${id}
-          order by ordered_at desc, id desc`,
+          order by ordered_at desc, id desc
+          limit ${ORDER_HISTORY_LIMIT}`,
     );
-    return { customer, orders };
+    return { customer, summary, orders };
   });
 }

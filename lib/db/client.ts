@@ -27,11 +27,54 @@ export async function openDatabase(options: { url?: string; dataDir?: string | n
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
-  if (options.dataDir) fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
+  let releaseLock = () => {};
+  if (options.dataDir) {
+    fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
+    releaseLock = lockPgliteDirectory(options.dataDir);
+  }
   const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
   await client.waitReady;
   await client.exec("set time zone 'UTC'");
-  return { db: drizzle(client, { schema }) as unknown as Database, driver: 'pglite', close: () => client.close() };
+  const close = async () => {
+    await client.close();
+    releaseLock();
+  };
+  return { db: drizzle(client, { schema }) as unknown as Database, driver: 'pglite', close };
+}
+
+/**
+ * PGlite has no lock of its own and two processes on one folder silently lose rows: claim the folder with a pid
+ * file, taking over only from a process that no longer runs.
+ */
+function lockPgliteDirectory(dataDir: string): () => void {
+  const lockFile = `${dataDir}.lock`;
+  const release = () => fs.rmSync(lockFile, { force: true });
+  for (;;) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      process.once('exit', release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(fs.readFileSync(lockFile, 'utf8'));
+      if (owner === process.pid) return release;
+      if (owner && processIsRunning(owner)) {
+        throw new Error(
+          `The embedded database ${dataDir} is in use by process ${owner}. Stop it first (one process per PGlite folder), or set PGLITE_DIR.`,
+        );
+      }
+      fs.rmSync(lockFile, { force: true });
+    }
+  }
+}
+
+function processIsRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 // One connection per process: PGlite has no folder lock, so a second instance on the same folder loses rows.
@@ -39,11 +82,17 @@ function connection(): Promise<Connection> {
   globalForDb.segmentaDb ??= openDatabase({
     url: process.env.DATABASE_URL || undefined,
     dataDir: pgliteDirectory(),
-  }).then(async (conn) => {
-    const { migrateDatabase } = await import('./migrate');
-    await migrateDatabase(conn.db, conn.driver);
-    return conn;
-  });
+  })
+    .then(async (conn) => {
+      const { migrateDatabase } = await import('./migrate');
+      await migrateDatabase(conn.db, conn.driver);
+      return conn;
+    })
+    .catch((error) => {
+      // Forget the failure so the next request tries again (e.g. Postgres was still starting).
+      globalForDb.segmentaDb = undefined;
+      throw error;
+    });
   return globalForDb.segmentaDb;
 }
 

@@ -3,7 +3,8 @@ import { count, eq } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
 import { customers, memberships, orders, organizations } from '@/lib/db/schema';
 import { findUserForSignIn } from '@/lib/auth/users';
-import { DEMO_PASSWORD, demoLogins, seedDemoIfEmpty } from './seed';
+import { DEMO_PASSWORD, demoLogins } from './accounts';
+import { seedDemoIfEmpty } from './seed';
 
 let test: TestDatabase;
 beforeAll(async () => {

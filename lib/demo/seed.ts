@@ -1,18 +1,11 @@
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
 import { customers, orders, users } from '@/lib/db/schema';
 import { createUser } from '@/lib/auth/users';
-import type { Role } from '@/lib/auth/roles';
+import { DEMO_PASSWORD, DEMO_WORKSPACE, demoLogins } from './accounts';
 import { addMember, createWorkspace, type Workspace } from '@/lib/workspaces/workspaces';
 import { generateDemoData, type GeneratedCustomer, type GeneratedOrder } from './generator';
 
-export const DEMO_PASSWORD = 'segmenta-demo';
-export const demoLogins: { role: Role; email: string; name: string }[] = [
-  { role: 'admin', email: 'admin@demo.segmenta.test', name: 'Ada Admin' },
-  { role: 'marketer', email: 'marketer@demo.segmenta.test', name: 'Max Marketer' },
-  { role: 'viewer', email: 'viewer@demo.segmenta.test', name: 'Vera Viewer' },
-];
-export const DEMO_WORKSPACE = { name: 'Demo Retail', slug: 'demo-retail' };
 
 const BATCH = 1000;
 
@@ -37,9 +30,12 @@ async function insertBatch(db: Database, orgId: string, batch: { customer: Gener
 
 /** Seeds the demo workspace (all or nothing) and its three users when the database has no users yet. */
 export async function seedDemoIfEmpty(db: Database, options: { customers?: number; endDate?: string } = {}): Promise<Workspace | null> {
-  const [{ users: userCount }] = await db.select({ users: count() }).from(users);
-  if (userCount > 0) return null;
-  return db.transaction((tx) => seedDemo(tx as unknown as Database, options));
+  return db.transaction(async (tx) => {
+    // Two processes starting on one empty database: the second waits here, then finds the users.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('segmenta:seed-demo'))`);
+    const [{ users: userCount }] = await tx.select({ users: count() }).from(users);
+    return userCount > 0 ? null : seedDemo(tx as unknown as Database, options);
+  });
 }
 
 async function seedDemo(db: Database, options: { customers?: number; endDate?: string }): Promise<Workspace> {

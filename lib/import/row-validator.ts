@@ -79,6 +79,7 @@ export class RowValidator {
     mapping: ColumnMapping,
     options: RowValidatorOptions = {},
   ) {
+    if (mapping.length !== headers.length) throw new Error('The mapping needs one entry per header.');
     const problems = mappingProblems(headers, mapping, entity);
     if (problems.length > 0) throw new Error(problems.join(' '));
     this.headerCount = headers.length;

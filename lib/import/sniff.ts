@@ -38,7 +38,10 @@ export function sniffCsv(sample: string, options: SniffOptions = {}): CsvSniffRe
   const sampleRows = records.slice(hasHeader ? 1 : 0).map((record) => record.fields);
   const width = Math.max(0, ...records.map((record) => record.fields.length));
   const written = hasHeader ? records[0].fields : [];
-  const headers = Array.from({ length: hasHeader ? written.length : width }, (_, i) => written[i]?.trim() || `Column ${i + 1}`);
+  const headers = Array.from(
+    { length: hasHeader ? written.length : width },
+    (_, i) => written[i]?.trim() || `Column ${i + 1}`,
+  );
 
   let problem: string | null = null;
   if (records.length === 0) problem = 'The file has no rows.';
@@ -80,15 +83,18 @@ export function detectDelimiter(text: string, complete = false): CsvDelimiter {
   return best;
 }
 
-const NUMBER_LIKE = /^[-+(]?\p{Sc}?\d[\d.,' ]*%?\)?$/u;
-const DATE_LIKE = /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/;
-const EMAIL_LIKE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-const BOOLEAN_LIKE = /^(?:true|false)$/i;
+/** Numbers, dates, email addresses, booleans: what a data cell holds and a column name does not. */
+const VALUE_PATTERNS = [
+  /^[-+(]?\p{Sc}?\d[\d.,' ]*%?\)?$/u,
+  /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/,
+  /^[^@\s]+@[^@\s]+\.[^@\s]+$/,
+  /^(?:true|false)$/i,
+];
 
 /** A header row names its columns: mostly filled, names distinct, and none of them a number, date or email. */
 function looksLikeHeader(fields: string[]): boolean {
   const names = fields.map((field) => field.trim()).filter((field) => field.length > 0);
   if (names.length === 0 || names.length < fields.length / 2) return false;
   if (new Set(names.map((name) => name.toLowerCase())).size !== names.length) return false;
-  return !names.some((name) => NUMBER_LIKE.test(name) || DATE_LIKE.test(name) || EMAIL_LIKE.test(name) || BOOLEAN_LIKE.test(name));
+  return !names.some((name) => VALUE_PATTERNS.some((pattern) => pattern.test(name)));
 }

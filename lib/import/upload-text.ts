@@ -43,7 +43,7 @@ export class Utf8StreamDecoder {
     }
     if (bytes.length > 0) {
       const crlfAcrossChunks = this.endedWithCR && bytes[0] === LF ? 1 : 0;
-      this.lineBreaksBefore += countLineBreaks(bytes, 0, bytes.length) ;
+      this.lineBreaksBefore += countLineBreaks(bytes, 0, bytes.length) - crlfAcrossChunks;
       this.endedWithCR = bytes[bytes.length - 1] === CR;
       const lastBytes = concatBytes(this.cutSequence, bytes.subarray(Math.max(0, bytes.length - 3)));
       this.cutSequence = lastBytes.slice(lastBytes.length - cutSequenceLength(lastBytes));

@@ -40,7 +40,7 @@ export function isNullToken(text: string): boolean {
 const BOOLEAN_WORDS = new Map<string, boolean>();
 for (const word of [
   'yes', 'y', 'true', 't', '1', 'on', 'x', 'ja', 'oui', 'si', 'sí',
-  'subscribed', 'opted in', 'opt in', 'optin', 'accepted', 'accepts', 'granted', 'consented', 'confirmed',
+  'subscribed', 'opted in', 'opt in', 'optin', 'accepted', 'granted', 'consented', 'confirmed',
 ]) {
   BOOLEAN_WORDS.set(word, true);
 }

@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { Card } from '@/components/ui/card';
 import { currentUser } from '@/lib/auth/gate';
 import { getDb } from '@/lib/db/client';
-import { DEMO_PASSWORD, demoLogins } from '@/lib/demo/seed';
+import { DEMO_PASSWORD, demoLogins } from '@/lib/demo/accounts';
 import { findDemoWorkspace } from '@/lib/workspaces/workspaces';
 import { roleLabels } from '@/lib/auth/roles';
 import { LoginForm } from './login-form';
@@ -15,7 +15,7 @@ export default async function LoginPage() {
   const demo = await findDemoWorkspace(await getDb());
   return (
     <div className="space-y-6">
-      <Card title="Sign in to your workspace">
+      <Card title="Sign in to your workspace" headingLevel="h1">
         <LoginForm />
       </Card>
       {demo && (

@@ -4,11 +4,11 @@ import { redirect } from 'next/navigation';
 import { EmailTakenError, createAccount } from '@/lib/auth/accounts';
 import { signIn } from '@/lib/auth/config';
 import { signUpSchema } from '@/lib/auth/credentials';
-import { validationFailure, type ActionState } from '@/lib/auth/gate';
+import { formDataToObject, validationFailure, type ActionState } from '@/lib/auth/gate';
 import { getDb } from '@/lib/db/client';
 
 export async function signUpAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = signUpSchema.safeParse(Object.fromEntries(formData));
+  const parsed = signUpSchema.safeParse(formDataToObject(formData));
   if (!parsed.success) return validationFailure(parsed.error);
   let slug: string;
   try {

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Create an account' };
 export default async function SignUpPage() {
   if (await currentUser()) redirect('/');
   return (
-    <Card title="Create your Segmenta account" description="You will be the admin of your first workspace.">
+    <Card title="Create your Segmenta account" headingLevel="h1" description="You will be the admin of your first workspace.">
       <SignUpForm />
     </Card>
   );

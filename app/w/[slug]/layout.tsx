@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { signOutAction } from '@/app/(auth)/login/actions';
 import { NavLinks } from '@/components/shell/nav-links';
 import { UserMenu } from '@/components/shell/user-menu';
 import { WorkspaceSwitcher } from '@/components/shell/workspace-switcher';
@@ -14,9 +15,14 @@ export default async function WorkspaceLayout({ children, params }: LayoutProps<
   const nav = [
     { href: `${base}/overview`, label: 'Overview' },
     { href: `${base}/customers`, label: 'Customers' },
+    { href: `${base}/rfm`, label: 'RFM' },
+    { href: `${base}/model`, label: 'CLV model' },
   ];
   return (
     <div className="flex min-h-screen">
+      <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
       <aside className="sticky top-0 flex h-screen w-64 shrink-0 flex-col gap-6 border-r border-gray-200 bg-white p-4">
         <Link href={`${base}/overview`} className="px-3 text-lg font-bold tracking-tight text-indigo-700">
           Segmenta
@@ -25,9 +31,11 @@ export default async function WorkspaceLayout({ children, params }: LayoutProps<
         <nav aria-label="Workspace" className="flex-1">
           <NavLinks items={nav} />
         </nav>
-        <UserMenu user={member.user} role={member.role} />
+        <UserMenu user={member.user} role={member.role} signOut={signOutAction} />
       </aside>
-      <main className="min-w-0 flex-1 px-8 py-8">{children}</main>
+      <main id="content" className="min-w-0 flex-1 px-8 py-8">
+        {children}
+      </main>
     </div>
   );
 }

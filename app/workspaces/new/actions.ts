@@ -2,13 +2,14 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { workspaceNameSchema } from '@/lib/auth/credentials';
 import { userAction } from '@/lib/auth/gate';
 import { getDb } from '@/lib/db/client';
 import { createWorkspace } from '@/lib/workspaces/workspaces';
 import { currencies } from '@/lib/workspaces/currencies';
 
 const newWorkspaceSchema = z.object({
-  name: z.string().trim().min(2, 'Name your workspace (at least 2 characters).').max(60),
+  name: workspaceNameSchema,
   currency: z.enum(currencies, 'Choose a currency from the list.'),
 });
 

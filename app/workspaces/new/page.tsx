@@ -13,7 +13,7 @@ export default async function NewWorkspacePage() {
       <Link href="/" className="mb-6 text-center text-2xl font-bold text-indigo-700">
         Segmenta
       </Link>
-      <Card title="Create a workspace" description="Each workspace has its own customers, segments and team. You will be its admin.">
+      <Card title="Create a workspace" headingLevel="h1" description="Each workspace has its own customers, segments and team. You will be its admin.">
         <NewWorkspaceForm />
       </Card>
     </main>

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'Overview' };
 
 export default async function OverviewPage({ params }: PageProps<'/w/[slug]/overview'>) {
   const { slug } = await params;
-  const { workspace, tenant } = await requireMember(slug);
+  const { workspace, tenant, role } = await requireMember(slug);
   const [totals, months] = await Promise.all([overviewTotals(tenant), monthlyActivity(tenant, 24)]);
   const currency = workspace.currency;
 
@@ -24,7 +24,7 @@ export default async function OverviewPage({ params }: PageProps<'/w/[slug]/over
             {workspace.name} has no data. Import your customers and orders as CSV exports from your shop, payment
             provider or CRM; Segmenta then computes RFM scores, customer lifetime value and segment valuations.
           </p>
-          <p className="mt-2">Ask an admin or marketer of this workspace to import data if you can&apos;t.</p>
+          {role === 'viewer' && <p className="mt-2">Ask an admin or marketer of this workspace to import the data.</p>}
         </EmptyState>
       </>
     );

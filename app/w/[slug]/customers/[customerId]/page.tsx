@@ -5,21 +5,22 @@ import { Card, Stat } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireMember } from '@/lib/auth/gate';
 import { getCustomer } from '@/lib/customers/queries';
-import { formatCurrency, formatDate, formatNumber } from '@/lib/format';
+import { customerValue } from '@/lib/metrics/queries';
+import { churnRiskBand } from '@/lib/models/clv';
+import { formatCurrency, formatDate, formatNumber, formatPercent } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Customer' };
 
 export default async function CustomerPage({ params }: PageProps<'/w/[slug]/customers/[customerId]'>) {
   const { slug, customerId } = await params;
   const { workspace, tenant } = await requireMember(slug);
-  const id = Number(customerId);
-  const found = Number.isSafeInteger(id) && id > 0 ? await getCustomer(tenant, id) : null;
+  const id = /^\d{1,15}$/.test(customerId) ? Number(customerId) : 0;
+  const found = id > 0 ? await getCustomer(tenant, id) : null;
   if (!found) notFound();
-  const { customer, orders } = found;
+  const { customer, summary, orders } = found;
   const currency = workspace.currency;
-  const revenue = orders.reduce((sum, o) => sum + o.revenue, 0);
-  const margin = orders.reduce((sum, o) => sum + (o.cost === null ? 0 : o.revenue - o.cost), 0);
-  const costed = orders.filter((o) => o.cost !== null).length;
+  const value = await customerValue(tenant, id);
+  const churnRisk = value?.probabilityAlive == null ? null : 1 - value.probabilityAlive;
 
   const profile: [string, string | number | null][] = [
     ['Customer ID', customer.externalId],
@@ -44,15 +45,42 @@ export default async function CustomerPage({ params }: PageProps<'/w/[slug]/cust
       </nav>
       <PageHeader title={customer.name ?? customer.externalId} description={customer.email ?? undefined} />
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Stat label="Orders" value={formatNumber(orders.length)} />
-        <Stat label="Revenue" value={formatCurrency(revenue, currency)} />
+        <Stat label="Orders" value={formatNumber(summary.orders)} />
+        <Stat label="Revenue" value={formatCurrency(summary.revenue, currency)} />
         <Stat
           label="Gross margin"
-          value={formatCurrency(margin, currency)}
-          detail={costed < orders.length ? `${orders.length - costed} orders without cost excluded` : undefined}
+          value={formatCurrency(summary.margin, currency)}
+          detail={summary.ordersWithoutCost ? `${formatNumber(summary.ordersWithoutCost)} orders without cost excluded` : undefined}
         />
-        <Stat label="Last order" value={formatDate(orders[0]?.orderedAt)} detail={`First: ${formatDate(orders.at(-1)?.orderedAt)}`} />
+        <Stat label="Last order" value={formatDate(summary.lastOrderAt)} detail={`First: ${formatDate(summary.firstOrderAt)}`} />
       </dl>
+      <Card
+        title="Value"
+        description={value ? `As of ${value.asOf}. Predicted CLV covers the workspace's CLV horizon, discounted.` : undefined}
+        className="mt-6"
+      >
+        {!value ? (
+          <p className="text-sm text-gray-600">Customer value has not been computed for this customer yet: it will be with the next recompute.</p>
+        ) : value.orders === 0 ? (
+          <p className="text-sm text-gray-600">No orders yet: RFM scores and predictions start with the first purchase.</p>
+        ) : (
+          <dl className="grid grid-cols-2 gap-4 text-sm md:grid-cols-3 xl:grid-cols-6">
+            <ValueFigure label="RFM segment" value={value.rfmSegment ?? '—'} detail={`R ${value.recencyScore} · F ${value.frequencyScore} · M ${value.monetaryScore}`} />
+            <ValueFigure label="Predicted CLV" value={value.predictedClv == null ? '—' : formatCurrency(value.predictedClv, currency)} />
+            <ValueFigure label="Historical CLV" value={formatCurrency(value.historicalClv, currency)} detail="To date" />
+            <ValueFigure label="P(alive)" value={value.probabilityAlive == null ? '—' : formatPercent(value.probabilityAlive)} />
+            <ValueFigure
+              label="Churn risk"
+              value={churnRisk == null ? '—' : `${formatPercent(churnRisk)} · ${churnRiskBand(churnRisk)}`}
+              detail={value.repeatPurchases === 0 ? 'One purchase so far: the model assumes no churn before a second' : undefined}
+            />
+            <ValueFigure
+              label="Expected purchases, next 90 days"
+              value={value.expectedPurchases90Days == null ? '—' : formatNumber(value.expectedPurchases90Days, 2)}
+            />
+          </dl>
+        )}
+      </Card>
       <div className="mt-6 grid gap-6 xl:grid-cols-3">
         <Card title="Profile">
           <dl className="space-y-2 text-sm">
@@ -64,7 +92,15 @@ export default async function CustomerPage({ params }: PageProps<'/w/[slug]/cust
             ))}
           </dl>
         </Card>
-        <Card title="Order history" description={`${formatNumber(orders.length)} orders, newest first`} className="xl:col-span-2">
+        <Card
+          title="Order history"
+          description={
+            summary.orders > orders.length
+              ? `The newest ${formatNumber(orders.length)} of ${formatNumber(summary.orders)} orders`
+              : `${formatNumber(summary.orders)} orders, newest first`
+          }
+          className="xl:col-span-2"
+        >
           {orders.length === 0 ? (
             <p className="text-sm text-gray-600">This customer has no orders yet.</p>
           ) : (
@@ -100,5 +136,17 @@ export default async function CustomerPage({ params }: PageProps<'/w/[slug]/cust
         </Card>
       </div>
     </>
+  );
+}
+
+function ValueFigure({ label, value, detail }: { label: string; value: string; detail?: string }) {
+  return (
+    <div>
+      <dt className="text-gray-500">{label}</dt>
+      <dd className="mt-1 text-lg font-semibold text-gray-900" data-value={label}>
+        {value}
+      </dd>
+      {detail && <dd className="text-xs text-gray-500">{detail}</dd>}
+    </div>
   );
 }

@@ -15,6 +15,7 @@ const columns: { sort: CustomerSort; label: string; numeric?: boolean }[] = [
   { sort: 'orders', label: 'Orders', numeric: true },
   { sort: 'revenue', label: 'Revenue', numeric: true },
   { sort: 'last_order', label: 'Last order', numeric: true },
+  { sort: 'clv', label: 'Predicted CLV', numeric: true },
 ];
 
 function listHref(base: string, params: CustomerListParams, change: Partial<CustomerListParams>): string {
@@ -24,6 +25,9 @@ function listHref(base: string, params: CustomerListParams, change: Partial<Cust
   search.set('sort', next.sort);
   search.set('dir', next.dir);
   if (next.page > 1) search.set('page', String(next.page));
+  if (next.r) search.set('r', String(next.r));
+  if (next.f) search.set('f', String(next.f));
+  if (next.segment) search.set('segment', next.segment);
   return `${base}?${search}`;
 }
 
@@ -33,16 +37,27 @@ export default async function CustomersPage({ params, searchParams }: PageProps<
   const list = customerListParams.parse(await searchParams);
   const { rows, total } = await listCustomers(tenant, {
     search: list.q,
+    filters: { recencyScore: list.r, frequencyScore: list.f, segment: list.segment },
     sort: list.sort,
     direction: list.dir,
     page: list.page,
     pageSize: CUSTOMERS_PAGE_SIZE,
   });
   const base = `/w/${slug}/customers`;
+  const filterLabel = [list.segment, list.r && `R ${list.r}`, list.f && `F ${list.f}`].filter(Boolean).join(' · ');
+  const filtered = Boolean(list.q || filterLabel);
 
   return (
     <>
-      <PageHeader title="Customers" description={`${formatNumber(total)} ${list.q ? 'matching' : 'in this workspace'}`} />
+      <PageHeader title="Customers" description={`${formatNumber(total)} ${filtered ? 'matching' : 'in this workspace'}`} />
+      {filterLabel && (
+        <p className="mb-4 flex items-center gap-2 text-sm">
+          <span className="rounded-full bg-indigo-50 px-3 py-1 font-medium text-indigo-700">{filterLabel}</span>
+          <Link href={listHref(base, list, { r: undefined, f: undefined, segment: undefined, page: 1 })} className="text-indigo-600 hover:text-indigo-500">
+            Clear filter
+          </Link>
+        </p>
+      )}
       <form role="search" className="mb-4 flex max-w-lg gap-2" action={base}>
         <label htmlFor="customer-search" className="sr-only">
           Search customers
@@ -57,16 +72,28 @@ export default async function CustomersPage({ params, searchParams }: PageProps<
         />
         <input type="hidden" name="sort" value={list.sort} />
         <input type="hidden" name="dir" value={list.dir} />
+        {list.r && <input type="hidden" name="r" value={list.r} />}
+        {list.f && <input type="hidden" name="f" value={list.f} />}
+        {list.segment && <input type="hidden" name="segment" value={list.segment} />}
         <button type="submit" className="rounded-md bg-white px-3 py-2 text-sm font-semibold ring-1 ring-gray-300 hover:bg-gray-50">
           Search
         </button>
       </form>
 
-      {rows.length === 0 ? (
-        <EmptyState title={list.q ? 'No customers match your search' : 'No customers yet'}>
-          {list.q ? (
+      {rows.length === 0 && total > 0 ? (
+        <EmptyState title="There is no such page">
+          <p>
+            The list has {formatNumber(Math.ceil(total / CUSTOMERS_PAGE_SIZE))} pages.{' '}
+            <Link className="font-medium text-indigo-600" href={listHref(base, list, { page: 1 })}>
+              Go to the first page
+            </Link>
+          </p>
+        </EmptyState>
+      ) : rows.length === 0 ? (
+        <EmptyState title={filtered ? 'No customers match your search' : 'No customers yet'}>
+          {filtered ? (
             <p>
-              Nothing matches “{list.q}”. Try part of a name, an email address or a customer ID.{' '}
+              {list.q ? `Nothing matches “${list.q}”. Try part of a name, an email address or a customer ID.` : 'No customer is in this cell or segment.'}{' '}
               <Link className="font-medium text-indigo-600" href={base}>
                 Clear the search
               </Link>
@@ -76,13 +103,14 @@ export default async function CustomersPage({ params, searchParams }: PageProps<
           )}
         </EmptyState>
       ) : (
-        <div className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-gray-200">
+        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-gray-200">
           <table className="min-w-full divide-y divide-gray-200 text-sm">
             <thead className="bg-gray-50">
               <tr>
                 {columns.map((column) => {
                   const active = list.sort === column.sort;
-                  const nextDir = active && list.dir === 'desc' ? 'asc' : 'desc';
+                  const firstDir = column.numeric ? 'desc' : 'asc';
+                  const nextDir = active ? (list.dir === 'desc' ? 'asc' : 'desc') : firstDir;
                   return (
                     <th
                       key={column.sort}
@@ -109,12 +137,15 @@ export default async function CustomersPage({ params, searchParams }: PageProps<
                       {row.name ?? row.externalId}
                     </Link>
                     <div className="text-xs text-gray-500">
-                      {[row.email, row.country, row.externalId].filter(Boolean).join(' · ')}
+                      {[row.email, row.country, row.externalId, row.rfmSegment].filter(Boolean).join(' · ')}
                     </div>
                   </td>
                   <td className="px-4 py-3 text-right tabular-nums">{formatNumber(row.orders)}</td>
                   <td className="px-4 py-3 text-right tabular-nums">{formatCurrency(row.revenue, workspace.currency)}</td>
                   <td className="px-4 py-3 text-right tabular-nums">{formatDate(row.lastOrderAt)}</td>
+                  <td className="px-4 py-3 text-right tabular-nums">
+                    {row.predictedClv === null ? '—' : formatCurrency(row.predictedClv, workspace.currency)}
+                  </td>
                 </tr>
               ))}
             </tbody>

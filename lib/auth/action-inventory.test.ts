@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** Actions that run before anyone is a member of a workspace: each validates its own input. */
+const PUBLIC_ACTIONS = new Set(['signInAction', 'signOutAction', 'signUpAction']);
+
+function actionFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return actionFiles(full);
+    return /^actions\.tsx?$/.test(entry.name) ? [full] : [];
+  });
+}
+
+describe('server action inventory', () => {
+  const files = actionFiles(path.resolve('app'));
+
+  it('finds the server action files', () => {
+    expect(files.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(files.map((file) => [path.relative(process.cwd(), file), file]))('%s: every export goes through the gate', (_name, file) => {
+    const source = fs.readFileSync(file, 'utf8');
+    expect(source.startsWith("'use server';")).toBe(true);
+    const exports = [...source.matchAll(/^export\s+(?:async\s+)?(?:function|const)\s+(\w+)(.*)$/gm)];
+    expect(exports.length).toBeGreaterThan(0);
+    for (const [, name, rest] of exports) {
+      const gated = /^\s*=\s*(memberAction|userAction)\(/.test(rest);
+      expect(gated || PUBLIC_ACTIONS.has(name), `${name} must be wrapped in memberAction/userAction`).toBe(true);
+    }
+  });
+});
