@@ -69,12 +69,10 @@ ALTER TABLE "organizations" ADD COLUMN "rfm_bins" smallint DEFAULT 5 NOT NULL;--
 ALTER TABLE "organizations" ADD COLUMN "clv_horizon_months" smallint DEFAULT 12 NOT NULL;--> statement-breakpoint
 ALTER TABLE "organizations" ADD COLUMN "monthly_discount_rate" double precision DEFAULT 0.01 NOT NULL;--> statement-breakpoint
 ALTER TABLE "organizations" ADD COLUMN "clv_basis" text DEFAULT 'revenue' NOT NULL;--> statement-breakpoint
-ALTER TABLE "customer_metrics" ADD CONSTRAINT "customer_metrics_customer_fk" FOREIGN KEY ("org_id","customer_id") REFERENCES "public"."customers"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "model_fits" ADD CONSTRAINT "model_fits_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "jobs" ADD CONSTRAINT "jobs_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "jobs" ADD CONSTRAINT "jobs_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "customer_metrics_org_segment_idx" ON "customer_metrics" USING btree ("org_id","rfm_segment");--> statement-breakpoint
-CREATE INDEX "customer_metrics_org_scores_idx" ON "customer_metrics" USING btree ("org_id","recency_score","frequency_score");--> statement-breakpoint
 CREATE INDEX "model_fits_org_model_idx" ON "model_fits" USING btree ("org_id","model","fitted_at");--> statement-breakpoint
 CREATE INDEX "jobs_org_kind_created_idx" ON "jobs" USING btree ("org_id","kind","created_at");--> statement-breakpoint
 CREATE INDEX "jobs_org_status_idx" ON "jobs" USING btree ("org_id","status");

@@ -16,22 +16,13 @@ export type CalibrationRows = {
 export async function calibrationAndHoldout(tx: Database, orgId: string, cutoff: string, asOf: string): Promise<CalibrationRows> {
   const rows = await queryRows<{ x: number; tx: number; t: number; actual: number }>(
     tx,
-    sql`with calibration_days as (
-          select customer_id, ordered_at::date as day from orders
-          where org_id = ${orgId} and ordered_at::date <= ${cutoff}::date
-          group by customer_id, ordered_at::date
-        ),
-        calibration as (
-          select customer_id, count(*) - 1 as x, max(day) - min(day) as tx, ${cutoff}::date - min(day) as t
-          from calibration_days group by customer_id
-        ),
-        holdout as (
-          select customer_id, count(distinct ordered_at::date) as actual from orders
-          where org_id = ${orgId} and ordered_at::date > ${cutoff}::date and ordered_at::date <= ${asOf}::date
-          group by customer_id
-        )
-        select c.x::float8 as x, c.tx::float8 as tx, c.t::float8 as t, coalesce(h.actual, 0)::float8 as actual
-        from calibration c left join holdout h on h.customer_id = c.customer_id`,
+    sql`select (count(distinct day) filter (where day <= ${cutoff}::date) - 1)::float8 as x,
+               (max(day) filter (where day <= ${cutoff}::date) - min(day))::float8 as tx,
+               (${cutoff}::date - min(day))::float8 as t,
+               count(distinct day) filter (where day > ${cutoff}::date and day <= ${asOf}::date)::float8 as actual
+        from (select customer_id, ordered_at::date as day from orders where org_id = ${orgId}) customer_days
+        group by customer_id
+        having min(day) <= ${cutoff}::date`,
   );
   const columns: CalibrationRows = {
     frequency: new Float64Array(rows.length),

@@ -9,6 +9,7 @@ import { fitBgNbd } from '@/lib/models/bgnbd';
 import { defaultSegment, rfmScores } from '@/lib/models/rfm';
 import type { Tenant } from '@/lib/db/tenant';
 import { recomputeCustomerValue, type RecomputeSummary } from './recompute';
+import { recordHoldoutCheck } from './holdout-record';
 
 type MetricsRow = {
   external_id: string;
@@ -39,6 +40,7 @@ beforeAll(async () => {
   test = await createTestDatabase();
   cdnow = await workspaceWithOrders(test.db, 'CDNOW', transactions);
   summary = await recomputeCustomerValue(cdnow);
+  await recordHoldoutCheck(cdnow);
   rows = await queryRows<MetricsRow>(
     test.db,
     sql`select c.external_id, m.repeat_purchases, m.repeat_span_days, m.tenure_days, m.recency_days, m.purchase_days,

@@ -1,16 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
+import { useAnalyticalSettings } from '@/lib/db/analytics';
 import { queryRows } from '@/lib/db/rows';
 import { modelFits } from '@/lib/db/schema';
 import { withTenant, type Tenant } from '@/lib/db/tenant';
 import { fitValueModels, predictCustomerValue } from '@/lib/models/customer-predictions';
 import type { ProgressReporter } from '@/lib/jobs/worker';
-import { refreshCustomerAggregates } from './aggregates';
-import { calibrationAndHoldout } from './holdout';
-import { holdoutCheck } from './holdout-check';
-import { scoreRfm } from './rfm-scores';
+import { STAGE, stageCustomerAggregates } from './aggregates';
 import { valueEngineSettings } from './settings';
-import { loadValueColumns, writePredictions } from './value-columns';
+import { loadValueColumns, writeCustomerMetrics } from './value-columns';
 
 export type RecomputeSummary = {
   customers: number;
@@ -19,15 +17,15 @@ export type RecomputeSummary = {
   method: string;
   fitMs: number;
   totalMs: number;
+  /** Milliseconds per step, for the job's record and the benchmark. */
+  steps: Record<string, number>;
 };
 
-const HOLDOUT_DAYS = 182;
-
-async function dataSpan(tx: Database, orgId: string): Promise<{ asOf: string | null; firstDay: string | null; customers: number }> {
+export async function dataSpan(tx: Database): Promise<{ asOf: string | null; firstDay: string | null; customers: number }> {
   const [row] = await queryRows<{ as_of: string | null; first_day: string | null; customers: number }>(
     tx,
     sql`select max(as_of)::text as as_of, min(first_order_at)::date::text as first_day, count(*)::int as customers
-        from customer_metrics where org_id = ${orgId}`,
+        from ${STAGE}`,
   );
   return { asOf: row.as_of, firstDay: row.first_day, customers: row.customers };
 }
@@ -38,21 +36,27 @@ async function dataSpan(tx: Database, orgId: string): Promise<{ asOf: string | n
  */
 export async function recomputeCustomerValue(tenant: Tenant, reportProgress: ProgressReporter = async () => {}): Promise<RecomputeSummary> {
   const started = Date.now();
+  const steps: Record<string, number> = {};
+  let stepStarted = Date.now();
+  const endStep = (name: string) => {
+    steps[name] = Date.now() - stepStarted;
+    stepStarted = Date.now();
+  };
   return withTenant(tenant, async (tx) => {
     const orgId = tenant.orgId;
+    await useAnalyticalSettings(tx);
     const settings = await valueEngineSettings(tx, orgId);
 
-    await reportProgress('Aggregating orders per customer', 0.05);
-    await refreshCustomerAggregates(tx, orgId, settings);
-    await reportProgress('Scoring recency, frequency and monetary value', 0.35);
-    await scoreRfm(tx, orgId, settings.rfmBins);
+    await reportProgress('Aggregating orders and scoring RFM per customer', 0.05);
+    await stageCustomerAggregates(tx, orgId, settings);
+    endStep('aggregates');
 
     await reportProgress('Fitting BG/NBD and Gamma-Gamma', 0.5);
-    const { customerIds, columns } = await loadValueColumns(tx, orgId);
-    const span = await dataSpan(tx, orgId);
-    const fitStarted = Date.now();
+    const { customerIds, columns } = await loadValueColumns(tx);
+    const span = await dataSpan(tx);
+    endStep('loadColumns');
     const fits = fitValueModels(columns);
-    const fitMs = Date.now() - fitStarted;
+    endStep('fits');
 
     await reportProgress('Predicting purchases, P(alive) and CLV', 0.65);
     const predictions = predictCustomerValue(columns, fits, {
@@ -60,18 +64,9 @@ export async function recomputeCustomerValue(tenant: Tenant, reportProgress: Pro
       monthlyDiscountRate: settings.monthlyDiscountRate,
       basis: settings.clvBasis,
     });
-    await writePredictions(tx, orgId, customerIds, predictions);
-
-    await reportProgress('Checking predictions against a holdout period', 0.85);
-    let holdout = null;
-    if (span.asOf && span.firstDay) {
-      const spanDays = (Date.parse(span.asOf) - Date.parse(span.firstDay)) / 86_400_000;
-      const holdoutDays = Math.min(HOLDOUT_DAYS, Math.floor(spanDays / 2));
-      if (holdoutDays >= 28) {
-        const cutoff = new Date(Date.parse(span.asOf) - holdoutDays * 86_400_000).toISOString().slice(0, 10);
-        holdout = holdoutCheck(await calibrationAndHoldout(tx, orgId, cutoff, span.asOf), cutoff, holdoutDays);
-      }
-    }
+    endStep('predict');
+    await writeCustomerMetrics(tx, orgId, customerIds, predictions);
+    endStep('write');
 
     const dataCutoff = span.asOf ?? new Date().toISOString().slice(0, 10);
     await tx.insert(modelFits).values([
@@ -85,7 +80,6 @@ export async function recomputeCustomerValue(tenant: Tenant, reportProgress: Pro
         failure: fits.bgnbd.failure ?? null,
         customers: customerIds.length,
         dataCutoff,
-        holdout,
       },
       {
         orgId,
@@ -99,14 +93,14 @@ export async function recomputeCustomerValue(tenant: Tenant, reportProgress: Pro
         dataCutoff,
       },
     ]);
-    await reportProgress('Done', 1);
     return {
       customers: span.customers,
       buyers: customerIds.length,
       asOf: span.asOf,
       method: predictions.method,
-      fitMs,
+      fitMs: steps.fits,
       totalMs: Date.now() - started,
+      steps,
     };
   });
 }

@@ -59,6 +59,14 @@ export function conditionalExpectedPurchases(
   tx: number,
   T: number,
 ): number {
+  return expectedPurchasesIfAlive(params, t, x, T) * probabilityAlive(params, x, tx, T);
+}
+
+/**
+ * E[X(t) | alive, x, T]: eq. 10 without its P(alive) factor. It does not depend on t_x, so callers predicting for
+ * many customers can share it between customers with the same x and T.
+ */
+export function expectedPurchasesIfAlive(params: BgNbdParams, t: number, x: number, T: number): number {
   if (t <= 0) return 0;
   const { r, alpha, a, b } = params;
   const z = t / (alpha + T + t);
@@ -68,8 +76,7 @@ export function conditionalExpectedPurchases(
     ((a + b + x - 1) / (a - 1)) * (1 - Math.pow(1 - z, a - 1) * hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z));
   // a = 1 is a removable 0/0; average the two sides.
   const h = 1e-6;
-  const expectedIfAlive = Math.abs(a - 1) < h ? (atA(1 - h) + atA(1 + h)) / 2 : atA(a);
-  return expectedIfAlive * probabilityAlive(params, x, tx, T);
+  return Math.abs(a - 1) < h ? (atA(1 - h) + atA(1 + h)) / 2 : atA(a);
 }
 
 // Fader, Hardie & Lee (2008), "Computing P(alive) using the BG/NBD model" (Hardie note 021); exactly 1 when x = 0.

@@ -1,4 +1,4 @@
-import { conditionalExpectedPurchases, probabilityAlive, type BgNbdParams } from './bgnbd';
+import { expectedPurchasesIfAlive, probabilityAlive, type BgNbdParams } from './bgnbd';
 import type { TimeUnit } from './customer-summary';
 
 /** An average Gregorian month. */
@@ -28,22 +28,30 @@ export function predictedClv(
   expectedSpendPerPurchase: number,
   options: ClvOptions,
 ): number {
+  const { frequency, recency, T } = customer;
+  const purchases = discountedPurchasesIfAlive(params, frequency, T, options);
+  return purchases * probabilityAlive(params, frequency, recency, T) * expectedSpendPerPurchase * (options.margin ?? 1);
+}
+
+/**
+ * Σ over the horizon's months of the purchases expected in month i if the customer is alive, discounted by
+ * (1 + d)^i. It depends on x and T only (not t_x), so it can be shared between customers with the same x and T;
+ * times P(alive) and the expected spend it is the CLV.
+ */
+export function discountedPurchasesIfAlive(params: BgNbdParams, x: number, T: number, options: ClvOptions): number {
   const months = options.months ?? 12;
   const discountRate = options.monthlyDiscountRate ?? 0.01;
-  const margin = options.margin ?? 1;
   const unitsPerMonth = options.unitsPerMonth ?? (options.modelUnit === 'weeks' ? DAYS_PER_MONTH / 7 : DAYS_PER_MONTH);
   if (!(unitsPerMonth > 0)) throw new RangeError(`unitsPerMonth must be positive, got ${unitsPerMonth}`);
   if (!(discountRate > -1)) throw new RangeError(`monthlyDiscountRate must exceed -1, got ${discountRate}`);
-
-  const { frequency, recency, T } = customer;
   let value = 0;
   let purchasesSoFar = 0;
   for (let month = 1; month <= months; month++) {
-    const purchasesByMonthEnd = conditionalExpectedPurchases(params, month * unitsPerMonth, frequency, recency, T);
-    value += ((purchasesByMonthEnd - purchasesSoFar) * expectedSpendPerPurchase) / Math.pow(1 + discountRate, month);
+    const purchasesByMonthEnd = expectedPurchasesIfAlive(params, month * unitsPerMonth, x, T);
+    value += (purchasesByMonthEnd - purchasesSoFar) / Math.pow(1 + discountRate, month);
     purchasesSoFar = purchasesByMonthEnd;
   }
-  return value * margin;
+  return value;
 }
 
 export type ChurnRiskBand = 'low' | 'medium' | 'high';

@@ -1,5 +1,5 @@
-import { conditionalExpectedPurchases, fitBgNbd, probabilityAlive, type BgNbdFit } from './bgnbd';
-import { DAYS_PER_MONTH, predictedClv } from './clv';
+import { expectedPurchasesIfAlive, fitBgNbd, probabilityAlive, type BgNbdFit } from './bgnbd';
+import { DAYS_PER_MONTH, discountedPurchasesIfAlive } from './clv';
 import { conditionalExpectedAverageValue, fitGammaGamma, type GammaGammaFit } from './gamma-gamma';
 
 /** Per-customer columns, times in days: repeat purchases x, t_x, T, mean repeat spend, and what the fallback needs. */
@@ -64,6 +64,8 @@ export function predictCustomerValue(
     months: options.horizonMonths,
     monthlyDiscountRate: options.monthlyDiscountRate,
   };
+  // The costly hypergeometric terms depend on (x, T) only: compute them once per distinct pair.
+  const sharedByXT = new Map<number, { next90Days: number; discountedHorizon: number }>();
   for (let i = 0; i < n; i++) {
     const basisRate = options.basis === 'margin' ? columns.marginRate[i] : 1;
     if (result.method === 'historical-run-rate') {
@@ -71,16 +73,24 @@ export function predictCustomerValue(
       continue;
     }
     const x = columns.frequency[i];
-    const tx = columns.recency[i];
     const T = columns.T[i];
-    const customer = { frequency: x, recency: tx, T };
+    const key = x * 1_000_000 + T;
+    let shared = sharedByXT.get(key);
+    if (!shared) {
+      shared = {
+        next90Days: expectedPurchasesIfAlive(fits.bgnbd.params, 90, x, T),
+        discountedHorizon: discountedPurchasesIfAlive(fits.bgnbd.params, x, T, clvOptions),
+      };
+      sharedByXT.set(key, shared);
+    }
     const spend =
       result.method === 'models'
         ? conditionalExpectedAverageValue(fits.gammaGamma.params, x, x > 0 ? Math.max(columns.averageRepeatValue[i], 0) : 0)
         : columns.averageOrderValue[i];
-    result.probabilityAlive[i] = probabilityAlive(fits.bgnbd.params, x, tx, T);
-    result.expectedPurchases90Days[i] = conditionalExpectedPurchases(fits.bgnbd.params, 90, x, tx, T);
-    result.predictedClv[i] = predictedClv(fits.bgnbd.params, customer, spend, { ...clvOptions, margin: basisRate });
+    const alive = probabilityAlive(fits.bgnbd.params, x, columns.recency[i], T);
+    result.probabilityAlive[i] = alive;
+    result.expectedPurchases90Days[i] = shared.next90Days * alive;
+    result.predictedClv[i] = shared.discountedHorizon * alive * spend * basisRate;
   }
   return result;
 }

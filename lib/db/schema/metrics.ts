@@ -3,7 +3,6 @@ import {
   boolean,
   date,
   doublePrecision,
-  foreignKey,
   index,
   integer,
   jsonb,
@@ -14,7 +13,6 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { customers } from './customers';
 import { organizations } from './identity';
 
 /** One row per customer, rewritten by every recompute (lib/metrics). Times are in days. */
@@ -48,16 +46,9 @@ export const customerMetrics = pgTable(
     predictedClv: doublePrecision('predicted_clv'),
     historicalClv: doublePrecision('historical_clv').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.orgId, t.customerId] }),
-    index('customer_metrics_org_segment_idx').on(t.orgId, t.rfmSegment),
-    index('customer_metrics_org_scores_idx').on(t.orgId, t.recencyScore, t.frequencyScore),
-    foreignKey({
-      name: 'customer_metrics_customer_fk',
-      columns: [t.orgId, t.customerId],
-      foreignColumns: [customers.orgId, customers.id],
-    }).onDelete('cascade'),
-  ],
+  // No foreign key: the table is rewritten whole by every recompute, and a per-row check would double its cost.
+  // Deleting a customer deletes their metrics row explicitly.
+  (t) => [primaryKey({ columns: [t.orgId, t.customerId] }), index('customer_metrics_org_segment_idx').on(t.orgId, t.rfmSegment)],
 );
 
 /** Every model fit of a workspace, newest last; `holdout` holds the calibration/holdout check of a BG/NBD fit. */
