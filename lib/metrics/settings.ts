@@ -1,6 +1,19 @@
 import { eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Database } from '@/lib/db/client';
 import { organizations } from '@/lib/db/schema';
+
+const number = (label: string, min: number, max: number) =>
+  z.coerce.number(`${label} must be a number.`).min(min, `${label}: at least ${min}.`).max(max, `${label}: at most ${max}.`);
+
+/** What an admin may set; the form sends the discount rate in percent. */
+export const valueEngineSettingsSchema = z.object({
+  defaultMarginPct: number('Default margin', 0, 100),
+  rfmBins: number('Score bins', 3, 10).int('Score bins must be a whole number.'),
+  clvHorizonMonths: number('CLV horizon', 1, 60).int('CLV horizon must be whole months.'),
+  monthlyDiscountRatePct: number('Monthly discount rate', 0, 10),
+  clvBasis: z.enum(['revenue', 'margin'], 'Choose revenue or margin.'),
+});
 
 export type ValueEngineSettings = {
   defaultMarginPct: number;
@@ -9,6 +22,19 @@ export type ValueEngineSettings = {
   monthlyDiscountRate: number;
   clvBasis: 'revenue' | 'margin';
 };
+
+export async function updateValueEngineSettings(db: Database, orgId: string, input: z.infer<typeof valueEngineSettingsSchema>) {
+  await db
+    .update(organizations)
+    .set({
+      defaultMarginPct: input.defaultMarginPct,
+      rfmBins: input.rfmBins,
+      clvHorizonMonths: input.clvHorizonMonths,
+      monthlyDiscountRate: input.monthlyDiscountRatePct / 100,
+      clvBasis: input.clvBasis,
+    })
+    .where(eq(organizations.id, orgId));
+}
 
 export async function valueEngineSettings(db: Database, orgId: string): Promise<ValueEngineSettings> {
   const [settings] = await db

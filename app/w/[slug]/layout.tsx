@@ -17,6 +17,7 @@ export default async function WorkspaceLayout({ children, params }: LayoutProps<
     { href: `${base}/customers`, label: 'Customers' },
     { href: `${base}/rfm`, label: 'RFM' },
     { href: `${base}/model`, label: 'CLV model' },
+    { href: `${base}/settings`, label: 'Settings' },
   ];
   return (
     <div className="flex min-h-screen">
