@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import postgres from 'postgres';
+import { createScratchDatabase } from '../lib/db/scratch-database';
 
 const port = process.env.E2E_PORT || '3210';
 const runId = `${Date.now()}_${crypto.randomBytes(3).toString('hex')}`;
@@ -18,17 +18,10 @@ env.AUTH_SECRET_FILE = path.join(scratch, 'auth-secret');
 let dropDatabase = async () => {};
 async function main() {
   if (process.env.DATABASE_URL) {
-    const name = `segmenta_e2e_${runId}`;
-    const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database ${name}`);
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
-    dropDatabase = async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    };
-    console.log(`[e2e] database ${name}`);
+    const scratch = await createScratchDatabase(process.env.DATABASE_URL, 'segmenta_e2e');
+    env.DATABASE_URL = scratch.url;
+    dropDatabase = scratch.drop;
+    console.log(`[e2e] database ${scratch.name}`);
   } else {
     env.PGLITE_DIR = path.join(scratch, 'pglite');
     env.DATABASE_URL = ''; // or `next start` would take one from .env

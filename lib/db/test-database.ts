@@ -1,6 +1,6 @@
-import crypto from 'node:crypto';
 import { openDatabase, useDatabase, type Database } from './client';
 import { migrateDatabase } from './migrate';
+import { createScratchDatabase } from './scratch-database';
 
 export type TestDatabase = { db: Database; driver: 'pglite' | 'postgres'; drop: () => Promise<void> };
 
@@ -10,20 +10,8 @@ export type TestDatabase = { db: Database; driver: 'pglite' | 'postgres'; drop: 
  * database, so code that calls getDb() runs against it.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const conn = await openDatabase({ dataDir: null });
-    await migrateDatabase(conn.db, conn.driver);
-    useDatabase(conn);
-    return { db: conn.db, driver: conn.driver, drop: conn.close };
-  }
-  const name = `segmenta_test_${Date.now()}_${crypto.randomBytes(4).toString('hex')}`;
-  const { default: postgres } = await import('postgres');
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const conn = await openDatabase({ url: url.toString() });
+  const scratch = process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL, 'segmenta_test') : null;
+  const conn = await openDatabase(scratch ? { url: scratch.url } : { dataDir: null });
   await migrateDatabase(conn.db, conn.driver);
   useDatabase(conn);
   return {
@@ -31,8 +19,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     driver: conn.driver,
     drop: async () => {
       await conn.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await scratch?.drop();
     },
   };
 }

@@ -69,30 +69,20 @@ export async function recomputeCustomerValue(tenant: Tenant, reportProgress: Pro
     endStep('write');
 
     const dataCutoff = span.asOf ?? new Date().toISOString().slice(0, 10);
-    await tx.insert(modelFits).values([
-      {
-        orgId,
-        model: 'bgnbd',
-        params: { ...fits.bgnbd.params },
-        logLikelihood: finiteOrNull(fits.bgnbd.logLikelihood),
-        converged: fits.bgnbd.converged,
-        iterations: fits.bgnbd.iterations,
-        failure: fits.bgnbd.failure ?? null,
-        customers: customerIds.length,
-        dataCutoff,
-      },
-      {
-        orgId,
-        model: 'gamma_gamma',
-        params: { ...fits.gammaGamma.params },
-        logLikelihood: finiteOrNull(fits.gammaGamma.logLikelihood),
-        converged: fits.gammaGamma.converged,
-        iterations: fits.gammaGamma.iterations,
-        failure: fits.gammaGamma.failure ?? null,
-        customers: fits.gammaGamma.customersUsed,
-        dataCutoff,
-      },
-    ]);
+    const fitRow = (model: 'bgnbd' | 'gamma_gamma', fit: typeof fits.bgnbd | typeof fits.gammaGamma, customers: number) => ({
+      orgId,
+      model,
+      params: { ...fit.params },
+      logLikelihood: finiteOrNull(fit.logLikelihood),
+      converged: fit.converged,
+      iterations: fit.iterations,
+      failure: fit.failure ?? null,
+      customers,
+      dataCutoff,
+    });
+    await tx
+      .insert(modelFits)
+      .values([fitRow('bgnbd', fits.bgnbd, customerIds.length), fitRow('gamma_gamma', fits.gammaGamma, fits.gammaGamma.customersUsed)]);
     return {
       customers: span.customers,
       buyers: customerIds.length,

@@ -1,31 +1,20 @@
-import crypto from 'node:crypto';
-import postgres from 'postgres';
 import { openDatabase, type Connection } from '@/lib/db/client';
 import { migrateDatabase } from '@/lib/db/migrate';
+import { createScratchDatabase } from '@/lib/db/scratch-database';
 
 export const BENCH_SERVER_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** A fresh migrated database for a benchmark: PGlite in memory, or a new database on the server (dropped by `drop`). */
 export async function benchDatabase(driver: 'pglite' | 'postgres'): Promise<Connection & { drop: () => Promise<void>; url?: string }> {
-  if (driver === 'pglite') {
-    const conn = await openDatabase({ dataDir: null });
-    await migrateDatabase(conn.db, conn.driver);
-    return { ...conn, drop: conn.close };
-  }
-  const name = `segmenta_bench_${Date.now()}_${crypto.randomBytes(3).toString('hex')}`;
-  const admin = postgres(BENCH_SERVER_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(BENCH_SERVER_URL);
-  url.pathname = `/${name}`;
-  const conn = await openDatabase({ url: url.toString() });
+  const scratch = driver === 'postgres' ? await createScratchDatabase(BENCH_SERVER_URL, 'segmenta_bench') : null;
+  const conn = await openDatabase(scratch ? { url: scratch.url } : { dataDir: null });
   await migrateDatabase(conn.db, conn.driver);
   return {
     ...conn,
-    url: url.toString(),
+    url: scratch?.url,
     drop: async () => {
       await conn.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await scratch?.drop();
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { GroupedBarChart } from '@/components/charts/grouped-bar-chart';
+import { BarChartFigure } from '@/components/charts/bar-chart-figure';
 import { RecomputeControl } from '@/components/jobs/recompute-control';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -114,8 +114,9 @@ export default async function ModelPage({ params }: PageProps<'/w/[slug]/model'>
                   </strong>
                   . {Math.abs(holdout.aggregateError) <= 0.15 ? 'Close enough to plan with.' : 'Treat individual predictions with care.'}
                 </p>
-                <GroupedBarChart
+                <BarChartFigure
                   label="Holdout: actual vs predicted"
+                  valueFormat="decimal"
                   index="bucket"
                   categories={['Actual', 'Predicted']}
                   colors={['gray', 'indigo']}

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { MonthlyBarChart } from '@/components/charts/monthly-bar-chart';
+import { BarChartFigure } from '@/components/charts/bar-chart-figure';
 import { Card, Stat } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -51,7 +51,7 @@ export default async function OverviewPage({ params }: PageProps<'/w/[slug]/over
       </dl>
       <div className="mt-6 grid gap-6 xl:grid-cols-2">
         <Card title="Revenue by month" description="Last 24 months, UTC calendar months">
-          <MonthlyBarChart
+          <BarChartFigure
             label="Revenue by month"
             data={chartData}
             index="month"
@@ -69,7 +69,7 @@ export default async function OverviewPage({ params }: PageProps<'/w/[slug]/over
               : 'Buyers per month'
           }
         >
-          <MonthlyBarChart
+          <BarChartFigure
             label="New vs returning customers"
             data={chartData}
             index="month"
