@@ -51,6 +51,7 @@ test('a customer page shows predicted CLV, P(alive) and churn risk', async ({ pa
   await expect(page.locator('[data-value="P(alive)"]')).toHaveText(/^\d+(\.\d)?%$/);
   await expect(page.locator('[data-value="Churn risk"]')).toHaveText(/^\d+(\.\d)?% · (low|medium|high)$/);
   await expect(page.locator('[data-value="RFM segment"]')).not.toHaveText('—');
+  await expect(page.locator('[data-value="Revenue, last 12 months"]')).toHaveText(/^\$[\d,]+\.\d\d$/);
 });
 
 test('a marketer recomputes customer value and watches it finish', async ({ page }) => {

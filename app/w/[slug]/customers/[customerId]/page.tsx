@@ -64,7 +64,7 @@ export default async function CustomerPage({ params }: PageProps<'/w/[slug]/cust
         ) : value.orders === 0 ? (
           <p className="text-sm text-gray-600">No orders yet: RFM scores and predictions start with the first purchase.</p>
         ) : (
-          <dl className="grid grid-cols-2 gap-4 text-sm md:grid-cols-3 xl:grid-cols-6">
+          <dl className="grid grid-cols-2 gap-4 text-sm md:grid-cols-4 xl:grid-cols-7">
             <ValueFigure label="RFM segment" value={value.rfmSegment ?? '—'} detail={`R ${value.recencyScore} · F ${value.frequencyScore} · M ${value.monetaryScore}`} />
             <ValueFigure label="Predicted CLV" value={value.predictedClv == null ? '—' : formatCurrency(value.predictedClv, currency)} />
             <ValueFigure label="Historical CLV" value={formatCurrency(value.historicalClv, currency)} detail="To date" />
@@ -73,6 +73,11 @@ export default async function CustomerPage({ params }: PageProps<'/w/[slug]/cust
               label="Churn risk"
               value={churnRisk == null ? '—' : `${formatPercent(churnRisk)} · ${churnRiskBand(churnRisk)}`}
               detail={value.repeatPurchases === 0 ? 'One purchase so far: the model assumes no churn before a second' : undefined}
+            />
+            <ValueFigure
+              label="Revenue, last 12 months"
+              value={formatCurrency(value.revenueLast365Days, currency)}
+              detail={twelveMonthTrend(value.revenueLast365Days, value.revenuePrevious365Days)}
             />
             <ValueFigure
               label="Expected purchases, next 90 days"
@@ -149,4 +154,10 @@ function ValueFigure({ label, value, detail }: { label: string; value: string; d
       {detail && <dd className="text-xs text-gray-500">{detail}</dd>}
     </div>
   );
+}
+
+function twelveMonthTrend(last: number, previous: number): string {
+  if (previous <= 0) return last > 0 ? 'Nothing in the 12 months before' : 'No revenue in two years';
+  const change = (last - previous) / previous;
+  return `${change >= 0 ? '+' : ''}${formatPercent(change)} on the 12 months before`;
 }
