@@ -1,22 +1,67 @@
 import fs from 'node:fs';
-import { pipeline } from 'node:stream/promises';
-import type { Connection } from './client';
+import { once } from 'node:events';
+import type { Database } from './client';
 
-type PgliteClient = { query: (sql: string, params?: unknown[], options?: { blob?: Blob }) => Promise<unknown> };
 type PostgresClient = { unsafe: (sql: string) => { writable: () => Promise<NodeJS.WritableStream> } };
+type PgliteClient = { query: (sql: string, params?: unknown[], options?: { blob?: Blob }) => Promise<unknown> };
+
+export type CopyStream = { write: (csv: string) => Promise<void>; end: () => Promise<void> };
+
+// PGlite takes COPY input as a blob: send it in slices so a large file never sits in memory whole.
+const PGLITE_SLICE_CHARS = 16 << 20;
 
 /**
- * Loads a CSV file (with a header row) into a table with COPY: streamed through postgres.js on PostgreSQL,
- * handed to PGlite as a blob. `target` is trusted SQL, e.g. `staging_orders (external_id, revenue)`.
+ * COPY … FROM STDIN (format csv) on the connection or transaction `db` runs on: streamed by postgres.js, handed to
+ * PGlite in blob slices. `target` is trusted SQL such as `staging (line, revenue)`.
  */
-export async function copyCsvFile(conn: Connection, target: string, file: string): Promise<void> {
-  const copy = `copy ${target} from stdin with (format csv, header true)`;
-  const client = (conn.db as unknown as { $client: unknown }).$client;
-  if (conn.driver === 'postgres') {
+export async function openCopy(db: Database, target: string, options: { header?: boolean } = {}): Promise<CopyStream> {
+  const client = (db as unknown as { session: { client: unknown } }).session.client;
+  const copy = `copy ${target} from stdin with (format csv${options.header ? ', header true' : ''})`;
+  if (typeof (client as PostgresClient).unsafe === 'function') {
     const writable = await (client as PostgresClient).unsafe(copy).writable();
-    await pipeline(fs.createReadStream(file), writable);
-  } else {
-    const blob = new Blob([await fs.promises.readFile(file)]);
-    await (client as PgliteClient).query(copy.replace('from stdin', "from '/dev/blob'"), [], { blob });
+    return {
+      write: async (csv) => {
+        if (!writable.write(csv)) await once(writable, 'drain');
+      },
+      end: async () => {
+        writable.end();
+        await once(writable, 'finish');
+      },
+    };
   }
+  let pending: string[] = [];
+  let pendingChars = 0;
+  let first = true;
+  const flush = async () => {
+    if (pendingChars === 0) return;
+    const blob = new Blob(pending);
+    pending = [];
+    pendingChars = 0;
+    // Only the first slice carries the header line.
+    const sql = (first ? copy : copy.replace(', header true', '')).replace('from stdin', "from '/dev/blob'");
+    first = false;
+    await (client as PgliteClient).query(sql, [], { blob });
+  };
+  return {
+    write: async (csv) => {
+      pending.push(csv);
+      pendingChars += csv.length;
+      if (pendingChars >= PGLITE_SLICE_CHARS) await flush();
+    },
+    end: flush,
+  };
+}
+
+/** Loads a CSV file with a header row and no line breaks inside fields into `target` (benchmarks and fixtures). */
+export async function copyCsvFile(db: Database, target: string, file: string): Promise<void> {
+  const stream = await openCopy(db, target, { header: true });
+  let partialLine = '';
+  for await (const chunk of fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    const text = partialLine + (chunk as string);
+    const end = text.lastIndexOf('\n') + 1;
+    partialLine = text.slice(end);
+    if (end > 0) await stream.write(text.slice(0, end));
+  }
+  if (partialLine) await stream.write(partialLine);
+  await stream.end();
 }

@@ -14,8 +14,8 @@ export async function loadGeneratedWorkspace(conn: Connection, files: { customer
     region text, gender text, birth_year smallint, income_band text, education text, acquisition_channel text, marketing_consent boolean)`);
   await db.execute(sql`create table bench_orders (order_id text, customer_id text, ordered_at timestamptz, revenue numeric,
     cost numeric, currency text, product_category text, channel text)`);
-  await copyCsvFile(conn, 'bench_customers', files.customers);
-  await copyCsvFile(conn, 'bench_orders', files.orders);
+  await copyCsvFile(db, 'bench_customers', files.customers);
+  await copyCsvFile(db, 'bench_orders', files.orders);
   await db.execute(sql`insert into customers (org_id, external_id, email, name, signup_date, country, region, gender, birth_year,
       income_band, education, acquisition_channel, marketing_consent)
     select ${org.id}::uuid, customer_id, email, name, signup_date, country, region, gender, birth_year, income_band, education,

@@ -2,3 +2,4 @@ export * from './identity';
 export * from './customers';
 export * from './metrics';
 export * from './jobs';
+export * from './imports';
