@@ -1,11 +1,17 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import type { Database } from './client';
 
-type PostgresClient = { unsafe: (sql: string) => { writable: () => Promise<NodeJS.WritableStream> } };
+type PostgresClient = { unsafe: (sql: string) => { writable: () => Promise<Writable> } };
 type PgliteClient = { query: (sql: string, params?: unknown[], options?: { blob?: Blob }) => Promise<unknown> };
 
-export type CopyStream = { write: (csv: string) => Promise<void>; end: () => Promise<void> };
+export type CopyStream = {
+  write: (csv: string) => Promise<void>;
+  end: () => Promise<void>;
+  /** Cancels the COPY (the connection can then roll back); the caller rethrows its error. */
+  abort: (error: Error) => Promise<void>;
+};
 
 // PGlite takes COPY input as a blob: send it in slices so a large file never sits in memory whole.
 const PGLITE_SLICE_CHARS = 16 << 20;
@@ -26,6 +32,10 @@ export async function openCopy(db: Database, target: string, options: { header?:
       end: async () => {
         writable.end();
         await once(writable, 'finish');
+      },
+      abort: async (error) => {
+        writable.destroy(error);
+        await once(writable, 'close').catch(() => {});
       },
     };
   }
@@ -49,6 +59,10 @@ export async function openCopy(db: Database, target: string, options: { header?:
       if (pendingChars >= PGLITE_SLICE_CHARS) await flush();
     },
     end: flush,
+    abort: async () => {
+      pending = [];
+      pendingChars = 0;
+    },
   };
 }
 

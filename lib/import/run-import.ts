@@ -71,31 +71,36 @@ async function importInTransaction(tx: Database, record: ImportRecord, reportPro
   let rowsRead = 0;
   let bytesRead = 0;
   let lastReport = 0;
-  const chunks = decodeUploadText(countingBytes(record.storedFile!, (bytes) => (bytesRead = bytes)));
-  let headerSkipped = !options.hasHeader;
-  for await (const batch of readCsvRecords(chunks, { delimiter: options.delimiter })) {
-    let csv = '';
-    for (const recordOfFile of batch) {
-      if (!headerSkipped) {
-        headerSkipped = true;
-        continue;
+  try {
+    const chunks = decodeUploadText(countingBytes(record.storedFile!, (bytes) => (bytesRead = bytes)));
+    let headerSkipped = !options.hasHeader;
+    for await (const batch of readCsvRecords(chunks, { delimiter: options.delimiter })) {
+      let csv = '';
+      for (const recordOfFile of batch) {
+        if (!headerSkipped) {
+          headerSkipped = true;
+          continue;
+        }
+        rowsRead++;
+        const result = validator.validate(recordOfFile);
+        if (isRejection(result)) {
+          rejected++;
+          if (rejects.length < STORED_REJECTS_LIMIT) rejects.push(result);
+        } else {
+          csv += formatCsvRow([recordOfFile.line, ...result], { neutraliseFormulas: false });
+        }
       }
-      rowsRead++;
-      const result = validator.validate(recordOfFile);
-      if (isRejection(result)) {
-        rejected++;
-        if (rejects.length < STORED_REJECTS_LIMIT) rejects.push(result);
-      } else {
-        csv += formatCsvRow([recordOfFile.line, ...result], { neutraliseFormulas: false });
+      if (csv) await copy.write(csv);
+      if (Date.now() - lastReport > 250) {
+        lastReport = Date.now();
+        await reportProgress(`Reading rows: ${rowsRead.toLocaleString('en-US')} so far`, 0.8 * (bytesRead / Math.max(1, record.fileSize)));
       }
     }
-    if (csv) await copy.write(csv);
-    if (Date.now() - lastReport > 250) {
-      lastReport = Date.now();
-      await reportProgress(`Reading rows: ${rowsRead.toLocaleString('en-US')} so far`, 0.8 * (bytesRead / Math.max(1, record.fileSize)));
-    }
+    await copy.end();
+  } catch (error) {
+    await copy.abort(error as Error);
+    throw error;
   }
-  await copy.end();
   if (rowsRead === 0) {
     throw new ImportInputError(options.hasHeader ? 'The file has a header row but no data rows.' : 'The file has no rows.');
   }

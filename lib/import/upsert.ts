@@ -100,17 +100,37 @@ export async function resolveUnknownCustomers(tx: Database, orgId: string, polic
   return { created: 0, rejects: rejects.sort((a, b) => a.line - b.line) };
 }
 
-/** Inserts new orders and updates changed ones, keyed by (workspace, order ID). */
+/**
+ * Updates changed orders and inserts new ones, keyed by (workspace, order ID), in one statement. A plain insert of
+ * the rows not yet there is much cheaper than INSERT … ON CONFLICT's speculative insertion on large files; a
+ * concurrent import of the same new IDs then fails on the unique key and nothing of it is kept.
+ */
 export async function upsertOrders(tx: Database, orgId: string, mappedFields: ReadonlySet<string>) {
   const columns = ORDER_COLUMNS.filter((name) => ['ordered_at', 'revenue'].includes(name) || mappedFields.has(name));
   const current = ['customer_id', ...columns];
-  return countUpsert(
+  const [counts] = await queryRows<{ inserted: number; updated: number }>(
     tx,
-    sql`insert into orders (org_id, external_id, customer_id, ${sql.raw(columns.join(', '))})
-        select ${orgId}::uuid, s.external_id, c.id, ${sql.raw(columns.map((c) => `s.${c}`).join(', '))}
-        from ${STAGING} s join customers c on c.org_id = ${orgId} and c.external_id = s.customer_external_id
-        on conflict (org_id, external_id) do update
-          set ${sql.raw(current.map((c) => `${c} = excluded.${c}`).join(', '))}
-        where ${changedWhere('orders', current, current.map((c) => `excluded.${c}`))}`,
+    sql`with source as (
+          select s.*, c.id as resolved_customer_id
+          from ${STAGING} s join customers c on c.org_id = ${orgId} and c.external_id = s.customer_external_id
+        ),
+        updated as (
+          update orders o
+          set ${sql.raw(current.map((c) => `${c} = ${c === 'customer_id' ? 'source.resolved_customer_id' : `source.${c}`}`).join(', '))}
+          from source
+          where o.org_id = ${orgId} and o.external_id = source.external_id
+            and (${sql.raw(current.map((c) => `o.${c}`).join(', '))}) is distinct from
+                (${sql.raw(['source.resolved_customer_id', ...columns.map((c) => `source.${c}`)].join(', '))})
+          returning 1
+        ),
+        inserted as (
+          insert into orders (org_id, external_id, customer_id, ${sql.raw(columns.join(', '))})
+          select ${orgId}::uuid, source.external_id, source.resolved_customer_id, ${sql.raw(columns.map((c) => `source.${c}`).join(', '))}
+          from source
+          where not exists (select 1 from orders o where o.org_id = ${orgId} and o.external_id = source.external_id)
+          returning 1
+        )
+        select (select count(*) from inserted)::int as inserted, (select count(*) from updated)::int as updated`,
   );
+  return counts;
 }

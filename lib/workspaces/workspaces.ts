@@ -46,10 +46,15 @@ async function availableSlug(db: Database, name: string): Promise<string> {
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-/** Creates a workspace with its creator as admin. */
+export async function findWorkspaceBySlug(db: Database, slug: string): Promise<Workspace | null> {
+  const [row] = await db.select(workspaceColumns).from(organizations).where(eq(organizations.slug, slug)).limit(1);
+  return row ?? null;
+}
+
+/** Creates a workspace with its creator as admin (no member at all when created from the command line). */
 export async function createWorkspace(
   db: Database,
-  input: { name: string; currency: string; ownerId: string; isDemo?: boolean; slug?: string },
+  input: { name: string; currency: string; ownerId: string | null; isDemo?: boolean; slug?: string },
 ): Promise<Workspace> {
   return db.transaction(async (tx) => {
     const slug = input.slug ?? (await availableSlug(tx as unknown as Database, input.name));
@@ -57,7 +62,7 @@ export async function createWorkspace(
       .insert(organizations)
       .values({ name: input.name, slug, currency: input.currency, isDemo: input.isDemo ?? false })
       .returning(workspaceColumns);
-    await tx.insert(memberships).values({ orgId: workspace.id, userId: input.ownerId, role: 'admin' });
+    if (input.ownerId) await tx.insert(memberships).values({ orgId: workspace.id, userId: input.ownerId, role: 'admin' });
     return workspace;
   });
 }

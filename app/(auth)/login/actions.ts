@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { signIn, signOut } from '@/lib/auth/config';
 import { signInSchema } from '@/lib/auth/credentials';
 import type { ActionState } from '@/lib/auth/gate';
+import { isSignInThrottled, signInThrottledMessage } from '@/lib/auth/sign-in-throttle';
 
 export async function signInAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = signInSchema.safeParse({ email: formData.get('email'), password: formData.get('password') });
@@ -12,6 +13,8 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
   try {
     await signIn('credentials', { ...parsed.data, redirect: false });
   } catch (error) {
+    // Throttling is told apart (it applies to unknown emails too, so it reveals nothing); every other failure reads the same.
+    if (isSignInThrottled(error)) return { error: signInThrottledMessage(error.retryAfterMs) };
     if (error instanceof AuthError) return { error: 'That email and password do not match an account.' };
     throw error;
   }

@@ -6,12 +6,12 @@ import { Button } from '@/components/ui/button';
 import { Field, FormError } from '@/components/ui/field';
 import { signInAction } from './actions';
 
-export function LoginForm({ defaultEmail }: { defaultEmail?: string }) {
-  const [state, action, pending] = useActionState(signInAction, {});
+export function LoginForm({ initialError }: { initialError?: string }) {
+  const [state, action, pending] = useActionState(signInAction, { error: initialError });
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormError message={state.error} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={defaultEmail} autoFocus />
+      <Field label="Email" name="email" type="email" autoComplete="email" required autoFocus />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}

@@ -6,17 +6,25 @@ import { getDb } from '@/lib/db/client';
 import { DEMO_PASSWORD, demoLogins } from '@/lib/demo/accounts';
 import { findDemoWorkspace } from '@/lib/workspaces/workspaces';
 import { roleLabels } from '@/lib/auth/roles';
+import { SIGN_IN_THROTTLED_CODE, signInThrottledMessage } from '@/lib/auth/sign-in-throttle';
 import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
   if (await currentUser()) redirect('/');
+  // Auth.js redirects a failed direct sign-in here with ?error=CredentialsSignin&code=…
+  const { error, code } = await searchParams;
+  const initialError = error
+    ? code === SIGN_IN_THROTTLED_CODE
+      ? signInThrottledMessage(undefined)
+      : 'That email and password do not match an account.'
+    : undefined;
   const demo = await findDemoWorkspace(await getDb());
   return (
     <div className="space-y-6">
       <Card title="Sign in to your workspace" headingLevel="h1">
-        <LoginForm />
+        <LoginForm initialError={initialError} />
       </Card>
       {demo && (
         <section aria-labelledby="demo-logins" className="rounded-lg bg-indigo-50 p-4 text-sm ring-1 ring-indigo-100">

@@ -22,7 +22,7 @@ export function SignUpForm() {
         required
         minLength={10}
         errors={errors.password}
-        hint="At least 10 characters."
+        hint="At least 10 characters, not a common password."
       />
       <Field
         label="Workspace name"
