@@ -1,9 +1,9 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useActionState, useEffect } from 'react';
+import { useActionState } from 'react';
 import type { ActionState } from '@/lib/auth/gate';
 import type { JobStatus } from '@/lib/jobs/status';
+import { AutoRefresh } from '@/components/ui/auto-refresh';
 import { ProgressBar } from '@/components/ui/progress-bar';
 
 type Props = {
@@ -15,18 +15,12 @@ type Props = {
 
 /** Shows when customer value was last computed and, for marketers and admins, recomputes it with live progress. */
 export function RecomputeControl({ job, asOf, canRecompute, action }: Props) {
-  const router = useRouter();
   const [state, submit, pending] = useActionState(action, {});
   const active = job?.status === 'queued' || job?.status === 'running';
 
-  useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => router.refresh(), 1500);
-    return () => clearInterval(timer);
-  }, [active, router]);
-
   return (
     <div className="rounded-lg bg-white p-4 text-sm shadow-sm ring-1 ring-gray-200" aria-live="polite">
+      <AutoRefresh active={active} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-gray-700">
           {asOf ? (

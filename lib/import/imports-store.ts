@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
-import { columnMappings, importRejects, imports } from '@/lib/db/schema';
+import { columnMappings, importRejects, imports, users } from '@/lib/db/schema';
 import type { ColumnMapping } from './column-mapping';
 import type { ImportEntity } from './import-fields';
 
@@ -28,8 +28,17 @@ export async function findImport(db: Database, orgId: string, id: number): Promi
   return record ?? null;
 }
 
-export async function listImports(db: Database, orgId: string, limit = 50): Promise<ImportRecord[]> {
-  return db.select().from(imports).where(eq(imports.orgId, orgId)).orderBy(desc(imports.createdAt), desc(imports.id)).limit(limit);
+export type ImportHistoryRow = ImportRecord & { createdByEmail: string | null };
+
+export async function listImports(db: Database, orgId: string, limit = 50): Promise<ImportHistoryRow[]> {
+  const rows = await db
+    .select({ record: imports, createdByEmail: users.email })
+    .from(imports)
+    .leftJoin(users, eq(users.id, imports.createdBy))
+    .where(eq(imports.orgId, orgId))
+    .orderBy(desc(imports.createdAt), desc(imports.id))
+    .limit(limit);
+  return rows.map(({ record, createdByEmail }) => ({ ...record, createdByEmail }));
 }
 
 export async function markImportRunning(db: Database, record: ImportRecord) {

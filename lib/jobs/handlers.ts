@@ -1,10 +1,25 @@
+import { getDb } from '@/lib/db/client';
 import { tenantForJob } from '@/lib/db/tenant';
+import { findImport } from '@/lib/import/imports-store';
+import { runImport } from '@/lib/import/run-import';
+import { deleteStoredUpload } from '@/lib/import/uploads';
 import { recordHoldoutCheck } from '@/lib/metrics/holdout-record';
 import { recomputeCustomerValue } from '@/lib/metrics/recompute';
+import { enqueueJob } from './queue';
 import { registerJobHandler } from './worker';
 
 /** Every kind of background job, registered once per process before the worker starts. */
 export function registerJobHandlers(): void {
+  registerJobHandler('import', async (job, reportProgress) => {
+    const tenant = tenantForJob(job);
+    const importId = Number(job.payload.importId);
+    const outcome = await runImport(tenant, importId, reportProgress);
+    deleteStoredUpload((await findImport(await getDb(), tenant.orgId, importId))?.storedFile ?? null);
+    if (outcome.status === 'failed') throw new Error(outcome.error);
+    // New data: customer value is recomputed right after.
+    await enqueueJob(await getDb(), tenant.orgId, 'recompute', { createdBy: job.createdBy });
+    return { importId, ...outcome.counts };
+  });
   registerJobHandler('recompute', async (job, reportProgress) => {
     const tenant = tenantForJob(job);
     const summary = await recomputeCustomerValue(tenant, reportProgress);

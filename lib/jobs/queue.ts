@@ -82,6 +82,20 @@ export async function failAbandonedJobs(db: Database, staleAfterSeconds: number)
   return rows.length;
 }
 
+/** Imports left running by a server that stopped (their job failed or vanished): failed, nothing was kept. */
+export async function failInterruptedImports(db: Database): Promise<number> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`update imports set status = 'failed', finished_at = now(),
+               error = 'The server stopped during this import. Nothing from the file was saved; import it again.'
+        where status in ('queued', 'running')
+          and not exists (select 1 from jobs j where j.org_id = imports.org_id and j.kind = 'import'
+                          and j.status in ('queued', 'running') and (j.payload ->> 'importId')::bigint = imports.id)
+        returning id`,
+  );
+  return rows.length;
+}
+
 export async function latestJob(db: Database, orgId: string, kind: JobKind): Promise<Job | null> {
   const [job] = await db
     .select()

@@ -1,5 +1,5 @@
 import { databaseDriver, getDb } from '@/lib/db/client';
-import { claimNextJob, failAbandonedJobs, finishJob, recordProgress, type Job } from './queue';
+import { claimNextJob, failAbandonedJobs, failInterruptedImports, finishJob, recordProgress, type Job } from './queue';
 
 export type ProgressReporter = (stage: string, progress: number) => Promise<void>;
 export type JobHandler = (job: Job, reportProgress: ProgressReporter) => Promise<Record<string, unknown>>;
@@ -83,7 +83,8 @@ export function startWorker(pollMs = 2000): void {
     // PGlite belongs to this process alone, so anything still 'running' died with the previous one.
     const staleAfterSeconds = (await databaseDriver()) === 'pglite' ? 0 : 60;
     const failed = await failAbandonedJobs(await getDb(), staleAfterSeconds);
-    if (failed) console.log(`[segmenta] marked ${failed} interrupted job(s) as failed`);
+    const imports = await failInterruptedImports(await getDb());
+    if (failed || imports) console.log(`[segmenta] marked ${failed} interrupted job(s) and ${imports} import(s) as failed`);
     worker.wake();
   })().catch((error) => console.error('[segmenta] job worker', error));
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { BarChartFigure } from '@/components/charts/bar-chart-figure';
+import { ButtonLink } from '@/components/ui/button';
 import { Card, Stat } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -19,7 +20,10 @@ export default async function OverviewPage({ params }: PageProps<'/w/[slug]/over
     return (
       <>
         <PageHeader title="Overview" />
-        <EmptyState title="No customers yet">
+        <EmptyState
+          title="No customers yet"
+          action={role !== 'viewer' ? <ButtonLink href={`/w/${slug}/imports`}>Import customers and orders</ButtonLink> : undefined}
+        >
           <p>
             {workspace.name} has no data. Import your customers and orders as CSV exports from your shop, payment
             provider or CRM; Segmenta then computes RFM scores, customer lifetime value and segment valuations.
