@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
-import { jobs } from '@/lib/db/schema';
+import { imports, jobs } from '@/lib/db/schema';
 import { workspaceWithOrders } from '@/lib/testing/workspace-fixture';
 import type { Tenant } from '@/lib/db/tenant';
-import { claimNextJob, enqueueJob, failAbandonedJobs, latestJob } from './queue';
+import { claimNextJob, enqueueJob, failAbandonedJobs, failInterruptedImports, latestJob } from './queue';
 import { registerJobHandler, runQueuedJobs } from './worker';
 
 let test: TestDatabase;
@@ -53,5 +53,25 @@ describe(`job queue (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =
     const [row] = await test.db.select().from(jobs).where(and(eq(jobs.orgId, shop.orgId), eq(jobs.id, claimed!.id)));
     expect(row.status).toBe('failed');
     expect(row.error).toMatch(/server stopped/);
+  });
+});
+
+describe(`imports interrupted by a server stop (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+  it('are failed with a clear reason unless their job is still queued or running', async () => {
+    const { createImportRecord } = await import('@/lib/import/imports-store');
+    const base = {
+      entity: 'orders' as const, fileName: 'big.csv', fileSize: 10, storedFile: '/nowhere', headers: ['a'], mapping: ['external_id'],
+      options: { delimiter: ',' as const, hasHeader: true, dateOrder: 'ymd' as const, decimalSeparator: '.' as const, unknownCustomers: 'create' as const },
+      createdBy: null,
+    };
+    const orphan = await createImportRecord(test.db, shop.orgId, base);
+    const waiting = await createImportRecord(test.db, shop.orgId, base);
+    await test.db.update(imports).set({ status: 'running' }).where(and(eq(imports.orgId, shop.orgId), eq(imports.id, orphan.id)));
+    await enqueueJob(test.db, shop.orgId, 'import', { payload: { importId: waiting.id } });
+
+    expect(await failInterruptedImports(test.db)).toBe(1);
+    const rows = await test.db.select().from(imports).where(eq(imports.orgId, shop.orgId));
+    expect(rows.find((r) => r.id === orphan.id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/server stopped.*import it again/) });
+    expect(rows.find((r) => r.id === waiting.id)?.status).toBe('queued');
   });
 });
