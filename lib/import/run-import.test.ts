@@ -113,6 +113,21 @@ describe(`CSV import (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () 
     expect(rejects[2].reason).toBe('ID b3 already appears on line 4; only the first row with an ID is imported');
   });
 
+  it('skips a row with a 1 MB field, naming the line, and imports the rest', async () => {
+    const huge = 'x'.repeat(1024 * 1024);
+    const result = await importFile(test.db, shop, {
+      entity: 'customers',
+      file: file('huge-field.csv', `customer_id,name\nh1,Short Name\nh2,"${huge}"\nh3,Another\n`),
+    });
+    expect(result).toMatchObject({ status: 'succeeded', counts: { rowsRead: 3, rowsInserted: 2, rowsRejected: 1 } });
+    const [reject] = await test.db
+      .select()
+      .from(importRejects)
+      .where(and(eq(importRejects.orgId, shop.orgId), eq(importRejects.importId, result.importId)));
+    expect(reject.line).toBe(3);
+    expect(reject.reason).toMatch(/longer than 64 KiB/);
+  });
+
   it('stores formula-like text as text', async () => {
     const result = await importFile(test.db, shop, {
       entity: 'customers',
