@@ -1,4 +1,4 @@
-import NextAuth from 'next-auth';
+import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authorizeCredentials } from './authorize';
 import { authSecret } from './secret';
@@ -10,6 +10,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: '/login' },
+  // A wrong password is an expected outcome, not a server error: keep it out of the error log.
+  logger: {
+    error(error) {
+      if (!(error instanceof CredentialsSignin)) console.error('[auth]', error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
