@@ -77,6 +77,8 @@ test('a marketer maps unfamiliar headers, imports with progress, gets the bad ro
   await expect(again.locator('td').nth(3)).toHaveText('0');
   await expect(again.locator('td').nth(5)).toHaveText('4');
 
+  await expect(page.getByRole('heading', { name: 'Data quality' })).toBeVisible();
+
   await page.getByRole('link', { name: 'Overview' }).click();
   await expect(page.locator('[data-stat="Customers"]')).toHaveText('4');
 });

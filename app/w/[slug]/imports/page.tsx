@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { DataQualityPanel } from '@/components/quality/data-quality-panel';
 import { Card } from '@/components/ui/card';
 import { AutoRefresh } from '@/components/ui/auto-refresh';
 import { PageHeader } from '@/components/ui/page-header';
@@ -6,6 +7,7 @@ import { requireMember } from '@/lib/auth/gate';
 import { hasRole } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db/client';
 import { listImports } from '@/lib/import/imports-store';
+import { dataQualityReport } from '@/lib/quality/queries';
 import { latestJobStatus } from '@/lib/jobs/status';
 import { startImportAction } from './actions';
 import { ImportHistory } from './import-history';
@@ -15,8 +17,12 @@ export const metadata: Metadata = { title: 'Imports' };
 
 export default async function ImportsPage({ params }: PageProps<'/w/[slug]/imports'>) {
   const { slug } = await params;
-  const { tenant, role } = await requireMember(slug);
-  const [history, job] = await Promise.all([listImports(await getDb(), tenant.orgId), latestJobStatus(tenant, 'import')]);
+  const { tenant, role, workspace } = await requireMember(slug);
+  const [history, job, quality] = await Promise.all([
+    listImports(await getDb(), tenant.orgId),
+    latestJobStatus(tenant, 'import'),
+    dataQualityReport(tenant),
+  ]);
   const active = history.some((row) => row.status === 'queued' || row.status === 'running');
   return (
     <>
@@ -35,6 +41,9 @@ export default async function ImportsPage({ params }: PageProps<'/w/[slug]/impor
         )}
         <Card title="History">
           <ImportHistory rows={history} job={job} slug={slug} />
+        </Card>
+        <Card title="Data quality" description="Checked on the data now in the workspace, after every import.">
+          <DataQualityPanel report={quality} currency={workspace.currency} />
         </Card>
       </div>
     </>

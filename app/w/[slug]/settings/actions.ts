@@ -1,8 +1,10 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
 import { memberAction } from '@/lib/auth/gate';
 import { getDb } from '@/lib/db/client';
+import { deleteWorkspaceData, WorkspaceBusyError } from '@/lib/deletion/delete-workspace-data';
 import { enqueueJob } from '@/lib/jobs/queue';
 import { wakeWorker } from '@/lib/jobs/worker';
 import { updateValueEngineSettings, valueEngineSettingsSchema } from '@/lib/metrics/settings';
@@ -14,4 +16,21 @@ export const saveValueSettingsAction = memberAction('admin', valueEngineSettings
   wakeWorker();
   revalidatePath(`/w/${member.workspace.slug}`, 'layout');
   return { ok: true, message: 'Saved. Customer value is being recomputed with the new settings.' };
+});
+
+/** Deletes every customer and order of the workspace, once the admin has typed its slug. */
+export const deleteAllDataAction = memberAction('admin', z.object({ confirmation: z.string() }), async ({ confirmation }, member) => {
+  const slug = member.workspace.slug;
+  if (confirmation !== slug) {
+    const message = `Type ${slug} to confirm.`;
+    return { error: message, fieldErrors: { confirmation: [message] } };
+  }
+  try {
+    await deleteWorkspaceData(member.tenant, member.user);
+  } catch (error) {
+    if (error instanceof WorkspaceBusyError) return { error: error.message };
+    throw error;
+  }
+  revalidatePath(`/w/${slug}`, 'layout');
+  return { ok: true, message: 'All customer and order data was deleted.' };
 });

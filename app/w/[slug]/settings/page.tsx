@@ -4,7 +4,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireMember } from '@/lib/auth/gate';
 import { getDb } from '@/lib/db/client';
 import { valueEngineSettings } from '@/lib/metrics/settings';
-import { saveValueSettingsAction } from './actions';
+import { deleteAllDataAction, saveValueSettingsAction } from './actions';
+import { DeleteDataForm } from './delete-data-form';
 import { ValueSettingsForm } from './value-settings-form';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -23,6 +24,15 @@ export default async function SettingsPage({ params }: PageProps<'/w/[slug]/sett
       >
         <ValueSettingsForm settings={settings} canEdit={canEdit} action={saveValueSettingsAction.bind(null, slug)} />
       </Card>
+      {canEdit && (
+        <Card
+          title="Danger zone"
+          description="Delete every customer and order of this workspace, with their imports, metrics and model fits. Members, settings and the audit trail stay."
+          className="mt-6"
+        >
+          <DeleteDataForm slug={slug} action={deleteAllDataAction.bind(null, slug)} />
+        </Card>
+      )}
     </>
   );
 }

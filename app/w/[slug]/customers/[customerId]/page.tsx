@@ -4,16 +4,19 @@ import { notFound } from 'next/navigation';
 import { Card, Stat } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireMember } from '@/lib/auth/gate';
+import { hasRole } from '@/lib/auth/roles';
 import { getCustomer } from '@/lib/customers/queries';
 import { customerValue } from '@/lib/metrics/queries';
 import { churnRiskBand } from '@/lib/models/clv';
 import { formatCurrency, formatDate, formatNumber, formatPercent } from '@/lib/format';
+import { deleteCustomerAction } from './actions';
+import { DeleteCustomerForm } from './delete-customer-form';
 
 export const metadata: Metadata = { title: 'Customer' };
 
 export default async function CustomerPage({ params }: PageProps<'/w/[slug]/customers/[customerId]'>) {
   const { slug, customerId } = await params;
-  const { workspace, tenant } = await requireMember(slug);
+  const { workspace, tenant, role } = await requireMember(slug);
   const id = /^\d{1,15}$/.test(customerId) ? Number(customerId) : 0;
   const found = id > 0 ? await getCustomer(tenant, id) : null;
   if (!found) notFound();
@@ -140,6 +143,16 @@ export default async function CustomerPage({ params }: PageProps<'/w/[slug]/cust
           )}
         </Card>
       </div>
+      {hasRole(role, 'marketer') && (
+        <Card title="Delete customer" description="Right to be forgotten: removes this customer and their orders." className="mt-6">
+          <DeleteCustomerForm
+            customerId={id}
+            customerLabel={customer.name ?? customer.externalId}
+            orders={summary.orders}
+            action={deleteCustomerAction.bind(null, slug)}
+          />
+        </Card>
+      )}
     </>
   );
 }
