@@ -42,9 +42,7 @@ export default async function ImportsPage({ params }: PageProps<'/w/[slug]/impor
         <Card title="History">
           <ImportHistory rows={history} job={job} slug={slug} />
         </Card>
-        <Card title="Data quality" description="Checked on the data now in the workspace, after every import.">
-          <DataQualityPanel report={quality} currency={workspace.currency} />
-        </Card>
+        <DataQualityPanel report={quality} currency={workspace.currency} />
       </div>
     </>
   );
