@@ -3,3 +3,4 @@ export * from './customers';
 export * from './metrics';
 export * from './jobs';
 export * from './imports';
+export * from './team';
