@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** Actions that run before anyone is a member of a workspace: each validates its own input. */
-const PUBLIC_ACTIONS = new Set(['signInAction', 'signOutAction', 'signUpAction']);
+const PUBLIC_ACTIONS = new Set(['signInAction', 'signOutAction', 'signUpAction', 'signUpWithInvitationAction']);
 
 function actionFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

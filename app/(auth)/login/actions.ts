@@ -18,7 +18,12 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
     if (error instanceof AuthError) return { error: 'That email and password do not match an account.' };
     throw error;
   }
-  redirect('/');
+  redirect(safeReturnPath(formData.get('next')));
+}
+
+/** Only paths of this site (no scheme, no host, no `//`) are followed after sign-in. */
+function safeReturnPath(next: FormDataEntryValue | null): string {
+  return typeof next === 'string' && /^\/(?!\/)[\w\-/.?=&%]*$/.test(next) ? next : '/';
 }
 
 export async function signOutAction(): Promise<void> {

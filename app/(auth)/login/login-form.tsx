@@ -6,11 +6,12 @@ import { Button } from '@/components/ui/button';
 import { Field, FormError } from '@/components/ui/field';
 import { signInAction } from './actions';
 
-export function LoginForm({ initialError }: { initialError?: string }) {
+export function LoginForm({ initialError, next }: { initialError?: string; next?: string }) {
   const [state, action, pending] = useActionState(signInAction, { error: initialError });
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormError message={state.error} />
+      {next && <input type="hidden" name="next" value={next} />}
       <Field label="Email" name="email" type="email" autoComplete="email" required autoFocus />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required />
       <Button type="submit" className="w-full" disabled={pending}>

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: 'Sign in' };
 export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
   if (await currentUser()) redirect('/');
   // Auth.js redirects a failed direct sign-in here with ?error=CredentialsSignin&code=…
-  const { error, code } = await searchParams;
+  const { error, code, next } = await searchParams;
   const initialError = error
     ? code === SIGN_IN_THROTTLED_CODE
       ? signInThrottledMessage(undefined)
@@ -24,7 +24,7 @@ export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
   return (
     <div className="space-y-6">
       <Card title="Sign in to your workspace" headingLevel="h1">
-        <LoginForm initialError={initialError} />
+        <LoginForm initialError={initialError} next={typeof next === 'string' ? next : undefined} />
       </Card>
       {demo && (
         <section aria-labelledby="demo-logins" className="rounded-lg bg-indigo-50 p-4 text-sm ring-1 ring-indigo-100">

@@ -19,6 +19,12 @@ export default async function WorkspaceLayout({ children, params }: LayoutProps<
     { href: `${base}/rfm`, label: 'RFM' },
     { href: `${base}/model`, label: 'CLV model' },
     { href: `${base}/settings`, label: 'Settings' },
+    ...(member.role === 'admin'
+      ? [
+          { href: `${base}/team`, label: 'Team' },
+          { href: `${base}/audit`, label: 'Audit trail' },
+        ]
+      : []),
   ];
   return (
     <div className="flex min-h-screen">

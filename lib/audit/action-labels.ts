@@ -1,0 +1,19 @@
+/** Human labels of the audit actions the app records; an action not listed here is shown as recorded. */
+const actionLabels: Record<string, string> = {
+  'import.completed': 'Import completed',
+  'customer.deleted': 'Customer deleted',
+  'workspace.data_deleted': 'All data deleted',
+  'member.invited': 'Member invited',
+  'member.joined': 'Member joined',
+  'member.role_changed': 'Member role changed',
+  'member.removed': 'Member removed',
+  'invitation.revoked': 'Invitation revoked',
+  'sign_in.failed': 'Sign-in failed',
+  'sign_in.succeeded': 'Signed in',
+  'export.created': 'Export created',
+  'api_key.used': 'API key used',
+};
+
+export function auditActionLabel(action: string): string {
+  return Object.hasOwn(actionLabels, action) ? actionLabels[action] : action;
+}
