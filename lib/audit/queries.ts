@@ -1,5 +1,6 @@
 import { and, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import { auditEvents, users } from '@/lib/db/schema';
+import { containsPattern } from '@/lib/db/like';
 import { withTenant, type Tenant } from '@/lib/db/tenant';
 
 export type AuditEventRow = {
@@ -30,7 +31,7 @@ function eventFilter(tenant: Tenant, query: AuditEventQuery): SQL | undefined {
   const conditions: SQL[] = [eq(auditEvents.orgId, tenant.orgId)];
   if (query.action) conditions.push(eq(auditEvents.action, query.action));
   if (query.actor) {
-    const pattern = `%${query.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(query.actor);
     conditions.push(ilike(actorEmail, pattern));
   }
   // Day bounds are computed in UTC whatever the session's time zone.

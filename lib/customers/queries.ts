@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { containsPattern } from '@/lib/db/like';
 import { queryRows } from '@/lib/db/rows';
 import { withTenant, type Tenant } from '@/lib/db/tenant';
 
@@ -50,7 +51,7 @@ function metricFilter(filters: CustomerFilters | undefined): SQL {
 
 function searchFilter(search: string | undefined): SQL {
   if (!search?.trim()) return sql`true`;
-  const pattern = `%${search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = containsPattern(search.trim());
   return sql`(c.name ilike ${pattern} or c.email ilike ${pattern} or c.external_id ilike ${pattern})`;
 }
 

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
+import { NoSuchPage } from '@/components/ui/no-such-page';
 import { Field } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
@@ -121,14 +122,7 @@ export default async function AuditTrailPage({ params, searchParams }: PageProps
       </form>
 
       {rows.length === 0 && total > 0 ? (
-        <EmptyState title="There is no such page">
-          <p>
-            The list has {formatNumber(Math.ceil(total / AUDIT_PAGE_SIZE))} pages.{' '}
-            <Link className="font-medium text-indigo-600" href={listHref(base, list, { page: 1 })}>
-              Go to the first page
-            </Link>
-          </p>
-        </EmptyState>
+        <NoSuchPage pages={Math.ceil(total / AUDIT_PAGE_SIZE)} firstPageHref={listHref(base, list, { page: 1 })} />
       ) : rows.length === 0 ? (
         filtered ? (
           <EmptyState title="No events match these filters">

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
+import { NoSuchPage } from '@/components/ui/no-such-page';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { requireMember } from '@/lib/auth/gate';
@@ -81,14 +82,7 @@ export default async function CustomersPage({ params, searchParams }: PageProps<
       </form>
 
       {rows.length === 0 && total > 0 ? (
-        <EmptyState title="There is no such page">
-          <p>
-            The list has {formatNumber(Math.ceil(total / CUSTOMERS_PAGE_SIZE))} pages.{' '}
-            <Link className="font-medium text-indigo-600" href={listHref(base, list, { page: 1 })}>
-              Go to the first page
-            </Link>
-          </p>
-        </EmptyState>
+        <NoSuchPage pages={Math.ceil(total / CUSTOMERS_PAGE_SIZE)} firstPageHref={listHref(base, list, { page: 1 })} />
       ) : rows.length === 0 ? (
         <EmptyState title={filtered ? 'No customers match your search' : 'No customers yet'}>
           {filtered ? (
