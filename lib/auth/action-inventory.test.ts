@@ -31,3 +31,30 @@ describe('server action inventory', () => {
     }
   });
 });
+
+describe('route handler inventory', () => {
+  const routes = (function walk(dir: string): string[] {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) return walk(full);
+      return entry.name === 'route.ts' ? [full] : [];
+    });
+  })(path.resolve('app/w'));
+
+  it('finds the workspace route handlers', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(routes.map((file) => [path.relative(process.cwd(), file), file]))('%s: every handler goes through the member gate first', (_name, file) => {
+    const source = fs.readFileSync(file, 'utf8');
+    const lines = source.split('\n');
+    const handlers = lines.flatMap((line, index) => {
+      const method = /^export async function (GET|POST|PUT|PATCH|DELETE)\b/.exec(line)?.[1];
+      return method ? [{ method, start: lines.slice(index + 1, index + 4).join('\n') }] : [];
+    });
+    expect(handlers.length).toBeGreaterThan(0);
+    for (const { method, start } of handlers) {
+      expect(start, `${method} must call requireMember(slug) before anything else`).toMatch(/await requireMember\(slug\)/);
+    }
+  });
+});
