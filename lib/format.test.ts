@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCurrency, formatDate, formatMonth, formatPercent } from './format';
+import { formatCurrency, formatDate, formatDateTime, formatMonth, formatPercent } from './format';
 
 describe('formatting', () => {
   it('formats money in the workspace currency', () => {
@@ -11,6 +11,8 @@ describe('formatting', () => {
   it('formats dates in UTC so a late-evening order does not move to the next day', () => {
     expect(formatDate('2026-03-01T23:30:00Z')).toBe('1 Mar 2026');
     expect(formatDate(null)).toBe('—');
+    expect(formatDateTime('2026-03-01T23:30:59Z')).toBe('1 Mar 2026, 23:30 UTC');
+    expect(formatDateTime(undefined)).toBe('—');
   });
   it('labels months and shares', () => {
     expect(formatMonth('2026-01')).toBe('Jan 26');

@@ -28,3 +28,19 @@ export function formatMonth(yearMonth: string): string {
     new Date(Date.UTC(year, month - 1, 1)),
   );
 }
+
+const utcDateTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'UTC',
+});
+
+/** Day and minute in UTC, e.g. "23 Nov 2026, 14:05 UTC". */
+export function formatDateTime(value: Date | string | null | undefined): string {
+  if (!value) return '—';
+  return `${utcDateTime.format(typeof value === 'string' ? new Date(value) : value)} UTC`;
+}

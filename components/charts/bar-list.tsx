@@ -2,14 +2,14 @@
 
 import { BarList } from '@tremor/react';
 
-export function RankedBars({ items, currency, label }: { items: { name: string; value: number; href?: string }[]; currency: string; label: string }) {
+/** Ranked horizontal bars; values are money in `currency` when given, else counts. */
+export function RankedBars({ items, currency, label }: { items: { name: string; value: number; href?: string }[]; currency?: string; label: string }) {
+  const format = currency
+    ? (v: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact' }).format(v)
+    : (v: number) => new Intl.NumberFormat('en-US').format(v);
   return (
     <figure aria-label={label} data-chart={label}>
-      <BarList
-        data={items}
-        color="indigo"
-        valueFormatter={(v: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact' }).format(v)}
-      />
+      <BarList data={items} color="indigo" valueFormatter={format} />
     </figure>
   );
 }

@@ -12,6 +12,8 @@ const actionLabels: Record<string, string> = {
   'sign_in.succeeded': 'Signed in',
   'export.created': 'Export created',
   'api_key.used': 'API key used',
+  'api_key.created': 'API key created',
+  'api_key.revoked': 'API key revoked',
 };
 
 export function auditActionLabel(action: string): string {

@@ -32,29 +32,44 @@ describe('server action inventory', () => {
   });
 });
 
-describe('route handler inventory', () => {
-  const routes = (function walk(dir: string): string[] {
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) return walk(full);
-      return entry.name === 'route.ts' ? [full] : [];
-    });
-  })(path.resolve('app/w'));
+function routeFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return routeFiles(full);
+    return entry.name === 'route.ts' ? [full] : [];
+  });
+}
 
-  it('finds the workspace route handlers', () => {
-    expect(routes.length).toBeGreaterThanOrEqual(2);
+function handlerStarts(file: string): { method: string; start: string }[] {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  return lines.flatMap((line, index) => {
+    const method = /^export async function (GET|POST|PUT|PATCH|DELETE)\b/.exec(line)?.[1];
+    return method ? [{ method, start: lines.slice(index + 1, index + 4).join('\n') }] : [];
+  });
+}
+
+describe('route handler inventory', () => {
+  const workspaceRoutes = routeFiles(path.resolve('app/w'));
+  const apiRoutes = routeFiles(path.resolve('app/api/v1'));
+
+  it('finds the workspace and public API route handlers', () => {
+    expect(workspaceRoutes.length).toBeGreaterThanOrEqual(4);
+    expect(apiRoutes.length).toBeGreaterThanOrEqual(1);
   });
 
-  it.each(routes.map((file) => [path.relative(process.cwd(), file), file]))('%s: every handler goes through the member gate first', (_name, file) => {
-    const source = fs.readFileSync(file, 'utf8');
-    const lines = source.split('\n');
-    const handlers = lines.flatMap((line, index) => {
-      const method = /^export async function (GET|POST|PUT|PATCH|DELETE)\b/.exec(line)?.[1];
-      return method ? [{ method, start: lines.slice(index + 1, index + 4).join('\n') }] : [];
-    });
+  it.each(workspaceRoutes.map((file) => [path.relative(process.cwd(), file), file]))('%s: every handler goes through the member gate first', (_name, file) => {
+    const handlers = handlerStarts(file);
     expect(handlers.length).toBeGreaterThan(0);
     for (const { method, start } of handlers) {
       expect(start, `${method} must call requireMember(slug) before anything else`).toMatch(/await requireMember\(slug\)/);
+    }
+  });
+
+  it.each(apiRoutes.map((file) => [path.relative(process.cwd(), file), file]))('%s: every handler checks the API key first', (_name, file) => {
+    const handlers = handlerStarts(file);
+    expect(handlers.length).toBeGreaterThan(0);
+    for (const { method, start } of handlers) {
+      expect(start, `${method} must call requireApiKey(request, …) before anything else`).toMatch(/await requireApiKey\(request,/);
     }
   });
 });

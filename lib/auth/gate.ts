@@ -15,6 +15,8 @@ export type ActionState = {
   message?: string;
   error?: string;
   fieldErrors?: Record<string, string[] | undefined>;
+  /** A secret shown once (a new API key); never stored in the clear. */
+  secret?: string;
 };
 
 export const currentUser = cache(async (): Promise<SignedInUser | null> => {

@@ -5,6 +5,9 @@ import { findDemoWorkspace } from '@/lib/workspaces/workspaces';
 import { registerJobHandlers } from '@/lib/jobs/handlers';
 import { enqueueJob } from '@/lib/jobs/queue';
 import { runQueuedJobs, startWorker } from '@/lib/jobs/worker';
+import { createRuleSegments } from '@/lib/segments/segment-store';
+import { VALUE_TEMPLATES } from '@/lib/segments/templates';
+import { tenantForJob } from './tenant';
 import { databaseDriver, getDb, pgliteDirectory } from './client';
 
 /**
@@ -35,6 +38,7 @@ async function seedDemoWhenWanted(driver: 'pglite' | 'postgres'): Promise<void> 
     // Computed before the logins are printed, so the demo is complete when it is announced.
     await enqueueJob(db, seeded.id, 'recompute');
     await runQueuedJobs();
+    await createRuleSegments(tenantForJob({ orgId: seeded.id }), null, VALUE_TEMPLATES);
     console.log(`[segmenta] seeded and computed the "${seeded.name}" demo workspace in ${Date.now() - started} ms`);
   }
 }

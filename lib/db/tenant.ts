@@ -24,3 +24,8 @@ export async function withTenant<T>(tenant: Tenant, work: (tx: Database) => Prom
     return work(tx as unknown as Database);
   });
 }
+
+/** The org of a verified, unrevoked API key (lib/auth/api-key-gate). */
+export function tenantForApiKey(key: { orgId: string }): Tenant {
+  return { orgId: key.orgId } as Tenant;
+}

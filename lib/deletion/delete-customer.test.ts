@@ -37,18 +37,20 @@ describe(`deleteCustomer (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`,
   it('deletes exactly that customer’s orders, metrics row and record, and audits it without personal data', async () => {
     const before = await rowCounts(test.db, shop.tenant.orgId);
     const a1 = shop.customerIds.a1;
-    expect(await customerRowCounts(test.db, shop.tenant.orgId, a1)).toEqual({ customer: 1, orders: 3, metrics: 1 });
+    expect(await customerRowCounts(test.db, shop.tenant.orgId, a1)).toEqual({ customer: 1, orders: 3, metrics: 1, segmentRows: 2 });
 
     expect(await deleteCustomer(shop.tenant, a1, shop.marketer)).toEqual({ externalId: 'a1', orders: 3 });
 
-    expect(await customerRowCounts(test.db, shop.tenant.orgId, a1)).toEqual({ customer: 0, orders: 0, metrics: 0 });
+    expect(await customerRowCounts(test.db, shop.tenant.orgId, a1)).toEqual({ customer: 0, orders: 0, metrics: 0, segmentRows: 0 });
     expect(await rowCounts(test.db, shop.tenant.orgId)).toEqual({
       ...before,
       customers: before.customers - 1,
       orders: before.orders - 3,
       customerMetrics: before.customerMetrics - 1,
+      segmentMembers: before.segmentMembers - 1,
+      segmentMemberChanges: before.segmentMemberChanges - 1,
     });
-    expect(await customerRowCounts(test.db, shop.tenant.orgId, shop.customerIds.a2)).toEqual({ customer: 1, orders: 3, metrics: 1 });
+    expect(await customerRowCounts(test.db, shop.tenant.orgId, shop.customerIds.a2)).toEqual({ customer: 1, orders: 3, metrics: 1, segmentRows: 2 });
 
     const events = await auditOf(shop.tenant.orgId);
     expect(events).toHaveLength(1);
@@ -72,7 +74,7 @@ describe(`deleteCustomer (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`,
     expect(await deleteCustomer(shop.tenant, other.customerIds.b1, shop.admin)).toBeNull();
     expect(await deleteCustomer(shop.tenant, 987_654_321, shop.admin)).toBeNull();
 
-    expect(await customerRowCounts(test.db, other.tenant.orgId, other.customerIds.b1)).toEqual({ customer: 1, orders: 2, metrics: 1 });
+    expect(await customerRowCounts(test.db, other.tenant.orgId, other.customerIds.b1)).toEqual({ customer: 1, orders: 2, metrics: 1, segmentRows: 2 });
     expect(await rowCounts(test.db, other.tenant.orgId)).toEqual(theirs);
     expect(await rowCounts(test.db, shop.tenant.orgId)).toEqual(mine);
     expect(await auditOf(shop.tenant.orgId)).toHaveLength(auditBefore);
@@ -101,7 +103,7 @@ describe('deleteCustomerAction', () => {
     session.current = { user: { id: shop.admin.id } };
     const result = await deleteCustomerAction(shop.workspace.slug, {}, formData({ customerId: other.customerIds.b1, confirm: 'delete' }));
     expect(result).toEqual({ error: 'Customer not found.' });
-    expect(await customerRowCounts(test.db, other.tenant.orgId, other.customerIds.b1)).toEqual({ customer: 1, orders: 2, metrics: 1 });
+    expect(await customerRowCounts(test.db, other.tenant.orgId, other.customerIds.b1)).toEqual({ customer: 1, orders: 2, metrics: 1, segmentRows: 2 });
   });
 
   it('deletes the customer, queues a recompute and returns to the customers list', async () => {
@@ -109,7 +111,7 @@ describe('deleteCustomerAction', () => {
     await expect(
       deleteCustomerAction(shop.workspace.slug, {}, formData({ customerId: shop.customerIds.a3, confirm: 'delete' })),
     ).rejects.toMatchObject({ digest: expect.stringContaining(`/w/${shop.workspace.slug}/customers;`) });
-    expect(await customerRowCounts(test.db, shop.tenant.orgId, shop.customerIds.a3)).toEqual({ customer: 0, orders: 0, metrics: 0 });
+    expect(await customerRowCounts(test.db, shop.tenant.orgId, shop.customerIds.a3)).toEqual({ customer: 0, orders: 0, metrics: 0, segmentRows: 0 });
     const queued = await test.db
       .select()
       .from(jobs)

@@ -28,8 +28,10 @@ export async function deleteCustomer(
       sql`with deleted as (delete from orders where org_id = ${orgId} and customer_id = ${customerId} returning 1)
           select count(*)::int as orders from deleted`,
     );
-    // customer_metrics has no foreign key to cascade from.
+    // These tables have no foreign key to cascade from.
     await tx.execute(sql`delete from customer_metrics where org_id = ${orgId} and customer_id = ${customerId}`);
+    await tx.execute(sql`delete from segment_members where org_id = ${orgId} and customer_id = ${customerId}`);
+    await tx.execute(sql`delete from segment_member_changes where org_id = ${orgId} and customer_id = ${customerId}`);
     await tx.execute(sql`delete from customers where org_id = ${orgId} and id = ${customerId}`);
     await recordAuditEvent(tx, orgId, {
       actorId: actor.id,

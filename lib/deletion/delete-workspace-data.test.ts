@@ -20,7 +20,10 @@ let shop: SeededWorkspace;
 let other: SeededWorkspace;
 const uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'segmenta-deletion-'));
 
-const empty = { customers: 0, orders: 0, customerMetrics: 0, modelFits: 0, imports: 0, importRejects: 0, columnMappings: 0, jobs: 0 };
+const empty = {
+  customers: 0, orders: 0, customerMetrics: 0, modelFits: 0, imports: 0, importRejects: 0, columnMappings: 0, jobs: 0,
+  segmentMembers: 0, segmentSnapshots: 0, segmentMemberChanges: 0,
+};
 
 beforeAll(async () => {
   test = await createTestDatabase();
@@ -74,7 +77,11 @@ describe(`deleteWorkspaceData (${process.env.DATABASE_URL ? 'postgres' : 'pglite
 
     const counts = await deleteWorkspaceData(shop.tenant, shop.admin);
 
-    expect(counts).toEqual({ customers: 3, orders: 6, customerMetrics: 3, modelFits: 1, imports: 2, importRejects: 1, columnMappings: 1, jobs: 2 });
+    expect(counts).toEqual({
+      customers: 3, orders: 6, customerMetrics: 3, modelFits: 1, imports: 2, importRejects: 1, columnMappings: 1, jobs: 2,
+      // three memberships; one snapshot plus three "entered" rows
+      segmentMembers: 3, segmentHistory: 4,
+    });
     expect(await rowCounts(test.db, shop.tenant.orgId)).toEqual(empty);
     expect(fs.existsSync(waitingUpload)).toBe(false);
     expect(await rowCounts(test.db, other.tenant.orgId)).toEqual(theirs);

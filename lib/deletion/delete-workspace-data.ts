@@ -4,7 +4,19 @@ import { recordAuditEvent } from '@/lib/audit/events';
 import type { SignedInUser } from '@/lib/auth/users';
 import type { Database } from '@/lib/db/client';
 import { queryRows } from '@/lib/db/rows';
-import { columnMappings, customerMetrics, customers, importRejects, imports, jobs, modelFits, orders } from '@/lib/db/schema';
+import {
+  columnMappings,
+  customerMetrics,
+  customers,
+  importRejects,
+  imports,
+  jobs,
+  modelFits,
+  orders,
+  segmentMemberChanges,
+  segmentMembers,
+  segmentSnapshots,
+} from '@/lib/db/schema';
 import { withTenant, type Tenant } from '@/lib/db/tenant';
 import { deleteStoredUpload } from '@/lib/import/uploads';
 
@@ -17,6 +29,8 @@ export type WorkspaceDataCounts = {
   imports: number;
   columnMappings: number;
   jobs: number;
+  segmentMembers: number;
+  segmentHistory: number;
 };
 
 /** Refused while a job writes to the workspace: a running import or recompute would put data back once it commits. */
@@ -65,7 +79,11 @@ export async function deleteWorkspaceData(tenant: Tenant, actor: Pick<SignedInUs
       imports: await deleteAll(tx, imports, orgId),
       columnMappings: await deleteAll(tx, columnMappings, orgId),
       jobs: await deleteAll(tx, jobs, orgId),
+      segmentMembers: await deleteAll(tx, segmentMembers, orgId),
+      // Segment definitions stay (they are settings, not customer data) and refill with the next import.
+      segmentHistory: (await deleteAll(tx, segmentMemberChanges, orgId)) + (await deleteAll(tx, segmentSnapshots, orgId)),
     };
+    await tx.execute(sql`update segments set refreshed_at = null where org_id = ${orgId}`);
     await recordAuditEvent(tx, orgId, { actorId: actor.id, actorEmail: actor.email, action: 'workspace.data_deleted', details: counts });
     return { counts, storedFiles };
   });

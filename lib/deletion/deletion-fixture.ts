@@ -1,7 +1,20 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { createUser, type SignedInUser } from '@/lib/auth/users';
 import type { Database } from '@/lib/db/client';
-import { columnMappings, customerMetrics, customers, importRejects, imports, jobs, modelFits, orders } from '@/lib/db/schema';
+import {
+  columnMappings,
+  customerMetrics,
+  customers,
+  importRejects,
+  imports,
+  jobs,
+  modelFits,
+  orders,
+  segmentMemberChanges,
+  segmentMembers,
+  segments,
+  segmentSnapshots,
+} from '@/lib/db/schema';
 import { queryRows } from '@/lib/db/rows';
 import { tenantFromMembership, type Tenant } from '@/lib/db/tenant';
 import { addMember, createWorkspace, type Workspace } from '@/lib/workspaces/workspaces';
@@ -18,7 +31,7 @@ export type SeededWorkspace = {
 
 /**
  * A workspace with an admin, a marketer and a viewer, and per customer: a name, an email, `ordersEach` orders
- * and a metrics row; plus one import with a rejected row, a saved column mapping, a model fit and a job. Tests only.
+ * and a metrics row, membership of a static segment with a snapshot listing them as entered; plus one import with a rejected row, a saved column mapping, a model fit and a job. Tests only.
  */
 export async function seedWorkspaceData(db: Database, name: string, customerExternalIds: string[], ordersEach = 2): Promise<SeededWorkspace> {
   const tag = name.toLowerCase().replace(/\W+/g, '-');
@@ -55,10 +68,30 @@ export async function seedWorkspaceData(db: Database, name: string, customerExte
   await db.insert(columnMappings).values({ orgId, entity: 'orders', headerSignature: 'id', mapping: ['external_id'] });
   await db.insert(modelFits).values({ orgId, model: 'bgnbd', params: { r: 1 }, converged: true, iterations: 3, customers: 2, dataCutoff: '2025-06-30' });
   await db.insert(jobs).values({ orgId, kind: 'recompute', status: 'succeeded' });
+  const [segment] = await db.insert(segments).values({ orgId, name: 'Everyone', kind: 'static' }).returning({ id: segments.id });
+  const ids = Object.values(customerIds);
+  await db.insert(segmentMembers).values(ids.map((customerId) => ({ orgId, segmentId: segment.id, customerId })));
+  const [snapshot] = await db
+    .insert(segmentSnapshots)
+    .values({ orgId, segmentId: segment.id, customers: ids.length, totalCustomers: ids.length, revenue: 0, totalRevenue: 0, predictedClv: 0, entered: ids.length, departed: 0 })
+    .returning({ id: segmentSnapshots.id });
+  await db.insert(segmentMemberChanges).values(ids.map((customerId) => ({ orgId, snapshotId: snapshot.id, customerId, change: 'entered' as const })));
   return { workspace, tenant: tenantFromMembership(orgId), admin, marketer, viewer, customerIds };
 }
 
-const tenantTables = { customers, orders, customerMetrics, modelFits, imports, importRejects, columnMappings, jobs } as const;
+const tenantTables = {
+  customers,
+  orders,
+  customerMetrics,
+  modelFits,
+  imports,
+  importRejects,
+  columnMappings,
+  jobs,
+  segmentMembers,
+  segmentSnapshots,
+  segmentMemberChanges,
+} as const;
 
 /** Rows per tenant table of one workspace. */
 export async function rowCounts(db: Database, orgId: string): Promise<Record<keyof typeof tenantTables, number>> {
@@ -79,5 +112,10 @@ export async function customerRowCounts(db: Database, orgId: string, customerId:
     metrics: await count(
       db.select().from(customerMetrics).where(and(eq(customerMetrics.orgId, orgId), eq(customerMetrics.customerId, customerId))),
     ),
+    segmentRows:
+      (await count(db.select().from(segmentMembers).where(and(eq(segmentMembers.orgId, orgId), eq(segmentMembers.customerId, customerId))))) +
+      (await count(
+        db.select().from(segmentMemberChanges).where(and(eq(segmentMemberChanges.orgId, orgId), eq(segmentMemberChanges.customerId, customerId))),
+      )),
   };
 }

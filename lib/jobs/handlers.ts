@@ -1,10 +1,11 @@
 import { getDb } from '@/lib/db/client';
-import { tenantForJob } from '@/lib/db/tenant';
+import { tenantForJob, withTenant } from '@/lib/db/tenant';
 import { findImport } from '@/lib/import/imports-store';
 import { runImport } from '@/lib/import/run-import';
 import { deleteStoredUpload } from '@/lib/import/uploads';
 import { recordHoldoutCheck } from '@/lib/metrics/holdout-record';
 import { recomputeCustomerValue } from '@/lib/metrics/recompute';
+import { refreshSegments } from '@/lib/segments/refresh-membership';
 import { enqueueJob } from './queue';
 import { registerJobHandler } from './worker';
 
@@ -25,6 +26,8 @@ export function registerJobHandlers(): void {
     const summary = await recomputeCustomerValue(tenant, reportProgress);
     await reportProgress('Checking predictions against a holdout period', 0.9);
     const holdout = await recordHoldoutCheck(tenant);
-    return { ...summary, holdoutError: holdout?.aggregateError ?? null };
+    await reportProgress('Refreshing segments', 0.95);
+    const refreshed = await withTenant(tenant, (tx) => refreshSegments(tx, tenant.orgId));
+    return { ...summary, holdoutError: holdout?.aggregateError ?? null, segmentsRefreshed: refreshed.segments };
   });
 }

@@ -1,67 +1,22 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
-import { containsPattern } from '@/lib/db/like';
 import { queryRows } from '@/lib/db/rows';
-import { SEGMENT_FIELDS } from './fields';
-import type { SegmentCondition, SegmentGroup, SegmentRule } from './rule-schema';
+import { compileLeaf, CUSTOMERS_WITH_METRICS } from './compile-conditions';
+import type { SegmentGroup, SegmentRule } from './rule-schema';
 
-/*
- * NULL semantics: a condition never matches a customer whose field is unknown (NULL), whatever the operator,
- * except `is_empty`, which matches NULL and blank text. So `country neq 'DE'` and `country not_in ['DE']` leave
- * out customers without a country, and metric conditions leave out customers without a metrics row. Each
- * condition is wrapped in coalesce(…, false) so the compiled expression is always true or false, never NULL.
- * Text `eq`/`in` compare exactly (case-sensitive); `contains` is a case-insensitive substring match.
- */
-
-const COMPARISONS = { eq: '=', neq: '<>', lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
-
-function compileCondition(condition: SegmentCondition): SQL {
-  const field = SEGMENT_FIELDS[condition.field];
-  // The only raw SQL: a whitelist entry chosen by a validated key. Every user value below is a bound parameter.
-  const column = sql.raw(field.column);
-  const number = (value: number) => sql`${value}::double precision`;
-  const text = (value: string) => sql`${value}::text`;
-  switch (condition.operator) {
-    case 'eq':
-    case 'neq':
-    case 'lt':
-    case 'lte':
-    case 'gt':
-    case 'gte': {
-      const value = typeof condition.value === 'number' ? number(condition.value) : text(condition.value as string);
-      return sql`coalesce(${column} ${sql.raw(COMPARISONS[condition.operator])} ${value}, false)`;
-    }
-    case 'between':
-      return sql`coalesce(${column} between ${number(condition.value[0])} and ${number(condition.value[1])}, false)`;
-    case 'in':
-      return sql`coalesce(${column} = any(${sql.param(condition.value)}::text[]), false)`;
-    case 'not_in':
-      return sql`coalesce(${column} <> all(${sql.param(condition.value)}::text[]), false)`;
-    case 'contains':
-      return sql`coalesce(${column} ilike ${containsPattern(condition.value)}::text, false)`;
-    case 'is_empty':
-      return sql`(${column} is null or btrim(${column}) = '')`;
-    case 'is_true':
-      return sql`(${column} is true)`;
-    case 'is_false':
-      return sql`(${column} is false)`;
-  }
-}
-
-function compileGroup(group: SegmentGroup): SQL {
-  const parts = group.children.map((child) => (child.kind === 'group' ? compileGroup(child) : compileCondition(child)));
+function compileGroup(group: SegmentGroup, orgId: string): SQL {
+  const parts = group.children.map((child) => (child.kind === 'group' ? compileGroup(child, orgId) : compileLeaf(child, orgId)));
   return sql`(${sql.join(parts, sql.raw(group.combinator === 'and' ? ' and ' : ' or '))})`;
 }
 
 /**
  * A boolean SQL expression over `c` (customers) and `m` (customer_metrics, left joined) that is true for the
- * rule's customers of the org. The org filter is part of the expression, so it never matches another workspace.
+ * rule's customers of the org. The org filter is part of the expression, so it never matches another workspace;
+ * subqueries (orders, segment members, percentile ranks) are scoped to the same org.
  */
 export function compileRule(rule: SegmentRule, orgId: string): SQL {
-  return sql`(c.org_id = ${orgId} and ${compileGroup(rule.root)})`;
+  return sql`(c.org_id = ${orgId} and ${compileGroup(rule.root, orgId)})`;
 }
-
-const CUSTOMERS_WITH_METRICS = sql`customers c left join customer_metrics m on m.org_id = c.org_id and m.customer_id = c.id`;
 
 export type SegmentPreview = {
   customers: number;

@@ -1,26 +1,25 @@
-import crypto from 'node:crypto';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
 import { invitations, memberships, organizations, users } from '@/lib/db/schema';
 import type { Role } from '@/lib/auth/roles';
+import { hashSecret, newSecretToken } from '@/lib/security/secret-token';
 
 export const INVITATION_DAYS = 7;
 
 export type Invitation = typeof invitations.$inferSelect;
 export type InvitationWithWorkspace = Invitation & { workspaceName: string; workspaceSlug: string; invitedByEmail: string | null };
 
-const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
 /** Creates an invitation and returns it with its token: the token is shown once, in the link; only its hash is kept. */
 export async function createInvitation(db: Database, orgId: string, input: { email: string; role: Role; invitedBy: string }): Promise<{ invitation: Invitation; token: string }> {
-  const token = crypto.randomBytes(32).toString('base64url');
+  const token = newSecretToken();
   const [invitation] = await db
     .insert(invitations)
     .values({
       orgId,
       email: input.email.toLowerCase(),
       role: input.role,
-      tokenHash: hashToken(token),
+      tokenHash: hashSecret(token),
       invitedBy: input.invitedBy,
       expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
     })
@@ -30,10 +29,10 @@ export async function createInvitation(db: Database, orgId: string, input: { ema
 
 /** A fresh token and expiry for a pending invitation (the old link stops working). */
 export async function renewInvitation(db: Database, orgId: string, id: number): Promise<{ invitation: Invitation; token: string } | null> {
-  const token = crypto.randomBytes(32).toString('base64url');
+  const token = newSecretToken();
   const [invitation] = await db
     .update(invitations)
-    .set({ tokenHash: hashToken(token), expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000) })
+    .set({ tokenHash: hashSecret(token), expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000) })
     .where(and(eq(invitations.orgId, orgId), eq(invitations.id, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
     .returning();
   return invitation ? { invitation, token } : null;
@@ -64,7 +63,7 @@ export async function findInvitationByToken(db: Database, token: string): Promis
     .from(invitations)
     .innerJoin(organizations, eq(organizations.id, invitations.orgId))
     .leftJoin(users, eq(users.id, invitations.invitedBy))
-    .where(eq(invitations.tokenHash, hashToken(token)));
+    .where(eq(invitations.tokenHash, hashSecret(token)));
   return row ? { ...row.invitation, workspaceName: row.workspaceName, workspaceSlug: row.workspaceSlug, invitedByEmail: row.invitedByEmail } : null;
 }
 

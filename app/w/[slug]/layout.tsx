@@ -15,6 +15,7 @@ export default async function WorkspaceLayout({ children, params }: LayoutProps<
   const nav = [
     { href: `${base}/overview`, label: 'Overview' },
     { href: `${base}/customers`, label: 'Customers' },
+    { href: `${base}/segments`, label: 'Segments' },
     { href: `${base}/imports`, label: 'Imports' },
     { href: `${base}/rfm`, label: 'RFM' },
     { href: `${base}/model`, label: 'CLV model' },

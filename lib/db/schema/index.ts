@@ -4,3 +4,4 @@ export * from './metrics';
 export * from './jobs';
 export * from './imports';
 export * from './team';
+export * from './segments';

@@ -5,6 +5,7 @@ import { requireMember } from '@/lib/auth/gate';
 import { getDb } from '@/lib/db/client';
 import { valueEngineSettings } from '@/lib/metrics/settings';
 import { deleteAllDataAction, saveValueSettingsAction } from './actions';
+import { ApiKeysPanel } from './api-keys/api-keys-panel';
 import { DeleteDataForm } from './delete-data-form';
 import { ValueSettingsForm } from './value-settings-form';
 
@@ -24,6 +25,7 @@ export default async function SettingsPage({ params }: PageProps<'/w/[slug]/sett
       >
         <ValueSettingsForm settings={settings} canEdit={canEdit} action={saveValueSettingsAction.bind(null, slug)} />
       </Card>
+      {canEdit && <ApiKeysPanel slug={slug} tenant={tenant} />}
       {canEdit && (
         <Card
           title="Danger zone"

@@ -1,6 +1,8 @@
 import { notFound } from 'next/navigation';
+import { idParam } from '@/lib/id-param';
 import { requireMember } from '@/lib/auth/gate';
 import { getDb } from '@/lib/db/client';
+import { csvResponse } from '@/lib/csv-response';
 import { csvChunks } from '@/lib/import/csv-writer';
 import { findImport, rejectsOf } from '@/lib/import/imports-store';
 
@@ -8,26 +10,13 @@ import { findImport, rejectsOf } from '@/lib/import/imports-store';
 export async function GET(_request: Request, { params }: RouteContext<'/w/[slug]/imports/[importId]/rejects'>) {
   const { slug, importId } = await params;
   const { tenant } = await requireMember(slug);
-  const id = /^\d{1,15}$/.test(importId) ? Number(importId) : 0;
+  const id = idParam(importId);
+  if (!id) notFound();
   const db = await getDb();
-  const record = id ? await findImport(db, tenant.orgId, id) : null;
+  const record = await findImport(db, tenant.orgId, id);
   if (!record) notFound();
   const rejects = await rejectsOf(db, tenant.orgId, id);
   const rows = rejects.map((reject) => [reject.line, reject.reason, ...reject.raw]);
-  const encoder = new TextEncoder();
-  const chunks = csvChunks(rows, { header: ['line', 'reason', ...record.headers] });
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await chunks.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-  });
-  const name = record.fileName.replace(/\.csv(\.gz)?$/i, '').replace(/[^\w.-]+/g, '_');
-  return new Response(body, {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${name}-rejected-rows.csv"`,
-    },
-  });
+  const name = record.fileName.replace(/\.csv(\.gz)?$/i, '');
+  return csvResponse(csvChunks(rows, { header: ['line', 'reason', ...record.headers] }), `${name}-rejected-rows.csv`);
 }

@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { PageHeader } from '@/components/ui/page-header';
+import { requireMember } from '@/lib/auth/gate';
+import { hasRole } from '@/lib/auth/roles';
+import { findSegment, listAttributeKeys, listSegmentNames } from '@/lib/segments/segment-store';
+import { saveSegmentAction } from '../../actions';
+import { SegmentEditor } from '../../segment-editor';
+import { idParam } from '@/lib/id-param';
+
+export const metadata: Metadata = { title: 'Edit segment' };
+
+export default async function EditSegmentPage({ params }: PageProps<'/w/[slug]/segments/[segmentId]/edit'>) {
+  const { slug, segmentId } = await params;
+  const { workspace, tenant, role } = await requireMember(slug);
+  const id = idParam(segmentId);
+  if (!hasRole(role, 'marketer') || id === null) notFound();
+  const [segment, segments, attributeKeys] = await Promise.all([findSegment(tenant, id), listSegmentNames(tenant), listAttributeKeys(tenant)]);
+  if (!segment) notFound();
+  return (
+    <>
+      <PageHeader title={`Edit “${segment.name}”`} />
+      <SegmentEditor
+        slug={slug}
+        currency={workspace.currency}
+        save={saveSegmentAction.bind(null, slug)}
+        segments={segments}
+        attributeKeys={attributeKeys}
+        initial={{ id: segment.id, name: segment.name, description: segment.description, color: segment.color, rule: segment.rule }}
+      />
+    </>
+  );
+}
