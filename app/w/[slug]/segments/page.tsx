@@ -21,7 +21,7 @@ export default async function SegmentsPage({ params }: PageProps<'/w/[slug]/segm
   const canEdit = hasRole(role, 'marketer');
   const overview = await segmentOverview(tenant);
   const base = `/w/${slug}/segments`;
-  const warningsBySegment = Map.groupBy(overview.warnings, (warning) => warning.segmentId);
+  const warningsOf = (segmentId: number) => overview.warnings.filter((warning) => warning.segmentId === segmentId);
   const templateButtons = canEdit && (
     <div className="flex flex-wrap gap-2">
       <ActionForm action={createTemplateSegmentsAction.bind(null, slug)} submitLabel="Create RFM segments" pendingLabel="Creating…" variant="secondary">
@@ -96,7 +96,7 @@ export default async function SegmentsPage({ params }: PageProps<'/w/[slug]/segm
               </thead>
               <tbody className="divide-y divide-gray-100">
                 {overview.segments.map((segment) => {
-                  const warnings = warningsBySegment.get(segment.id) ?? [];
+                  const warnings = warningsOf(segment.id);
                   return (
                     <tr key={segment.id} className="hover:bg-gray-50" data-segment={segment.name}>
                       <td className="px-4 py-3">
