@@ -21,7 +21,7 @@ test('a marketer builds a two-group rule with keyboard and mouse, watches the co
   await signIn(page, demo.marketer);
   await page.getByRole('link', { name: 'Segments', exact: true }).click();
   await page.getByRole('link', { name: 'New segment' }).click();
-  await page.getByLabel('Name').fill('German high CLV at risk');
+  await page.getByLabel('Name', { exact: true }).fill('German high CLV at risk');
 
   const everyoneWithClv = await matchingCustomers(page);
   expect(everyoneWithClv).toBeGreaterThan(1000);

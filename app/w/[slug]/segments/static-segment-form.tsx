@@ -12,7 +12,7 @@ export function StaticSegmentForm({ slug }: { slug: string }) {
       description="Paste customer IDs (one per line or separated by commas). The list stays as it is; ids unknown to this workspace are skipped and counted."
     >
       <ActionForm action={createStaticSegmentAction.bind(null, slug)} submitLabel="Create static segment" pendingLabel="Creating…" variant="secondary" className="grid max-w-xl gap-4">
-        <Field label="Name" name="name" required maxLength={80} id="static-name" />
+        <Field label="List name" name="name" required maxLength={80} id="static-name" />
         <div>
           <label htmlFor="static-external-ids" className="block text-sm font-medium text-gray-900">
             Customer IDs
