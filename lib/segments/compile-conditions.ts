@@ -102,16 +102,26 @@ function compileAttributeCondition(condition: AttributeCondition): SQL {
   return compileText(sql`(c.attributes ->> ${text(condition.key)})`, condition);
 }
 
-/** At least N matching orders; the limit stops counting at N, so the index on (org_id, customer_id, ordered_at) suffices. */
-function compileOrderCondition(condition: OrderCondition): SQL {
-  const filters = [sql`o.org_id = c.org_id`, sql`o.customer_id = c.id`];
+/**
+ * At least N matching orders. `afterCheaperConditions`: the condition runs only for the customers an AND's cheaper
+ * conditions let through (see compileGroup), so count per customer through the index on (org_id, customer_id,
+ * ordered_at), stopping at N. Otherwise it decides for every customer: find them all in one grouped scan of the
+ * org's orders (an uncorrelated, hashed subplan computed once).
+ */
+function compileOrderCondition(condition: OrderCondition, orgId: string, afterCheaperConditions: boolean): SQL {
+  const filters: SQL[] = [];
   if (condition.category != null) filters.push(sql`lower(o.product_category) = lower(${text(condition.category)})`);
   if (condition.withinDays !== undefined) filters.push(sql`o.ordered_at >= now() - ${days(condition.withinDays)} * interval '1 day'`);
   // Calendar days are UTC days; `to` is inclusive.
   if (condition.from !== undefined) filters.push(sql`o.ordered_at >= ${date(condition.from)}::timestamp at time zone 'UTC'`);
   if (condition.to !== undefined) filters.push(sql`o.ordered_at < (${date(condition.to)} + 1)::timestamp at time zone 'UTC'`);
   const minOrders = sql`${condition.minOrders}::int`;
-  return sql`((select count(*) from (select 1 from orders o where ${sql.join(filters, sql` and `)} limit ${minOrders}) counted) >= ${minOrders})`;
+  if (afterCheaperConditions) {
+    const where = sql.join([sql`o.org_id = c.org_id`, sql`o.customer_id = c.id`, ...filters], sql` and `);
+    return sql`((select count(*) from (select 1 from orders o where ${where} limit ${minOrders}) counted) >= ${minOrders})`;
+  }
+  const where = sql.join([sql`o.org_id = ${orgId}`, ...filters], sql` and `);
+  return sql`c.id in (select o.customer_id from orders o where ${where} group by o.customer_id having count(*) >= ${minOrders})`;
 }
 
 function compileSegmentMembership(condition: SegmentMembershipCondition): SQL {
@@ -120,14 +130,14 @@ function compileSegmentMembership(condition: SegmentMembershipCondition): SQL {
   return condition.operator === 'in' ? sql`(${member})` : sql`(not ${member})`;
 }
 
-export function compileLeaf(node: SegmentLeaf, orgId: string): SQL {
+export function compileLeaf(node: SegmentLeaf, orgId: string, afterCheaperConditions = false): SQL {
   switch (node.kind) {
     case 'condition':
       return compileFieldCondition(node, orgId);
     case 'attribute':
       return compileAttributeCondition(node);
     case 'orders':
-      return compileOrderCondition(node);
+      return compileOrderCondition(node, orgId, afterCheaperConditions);
     case 'segment':
       return compileSegmentMembership(node);
   }

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
+import { useAnalyticalSettings } from '@/lib/db/analytics';
 import { queryRows } from '@/lib/db/rows';
 import { compileRule } from './compile-rule';
 import { parseSegmentRule, type SegmentRule } from './rule-schema';
@@ -87,6 +88,7 @@ async function workspaceTotals(db: Pick<Database, 'execute'>, orgId: string): Pr
  * transaction: the refresh is all-or-nothing.
  */
 export async function refreshSegments(db: Pick<Database, 'execute'>, orgId: string, onlyIds?: number[]): Promise<RefreshSummary> {
+  await useAnalyticalSettings(db);
   const stored = await queryRows<StoredSegment & { id: number }>(
     db,
     sql`select id::int as id, kind, rule from segments where org_id = ${orgId} order by id for update`,
