@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
 import { tenantForJob, withTenant } from '@/lib/db/tenant';
 import { findImport } from '@/lib/import/imports-store';
@@ -24,6 +25,9 @@ export function registerJobHandlers(): void {
   registerJobHandler('recompute', async (job, reportProgress) => {
     const tenant = tenantForJob(job);
     const summary = await recomputeCustomerValue(tenant, reportProgress);
+    // Fresh statistics for the rewritten table, or the planner keeps guessing a handful of rows. Maintenance, not
+    // tenant data access: it runs outside the tenant role, which may not analyze.
+    await (await getDb()).execute(sql`analyze customer_metrics`);
     await reportProgress('Checking predictions against a holdout period', 0.9);
     const holdout = await recordHoldoutCheck(tenant);
     await reportProgress('Refreshing segments', 0.95);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/client';
 import { allCells, DEFAULT_SEGMENT_SCHEME, matchingSegments, type SegmentRule } from '@/lib/models/rfm';
 import type { ValueEngineSettings } from './settings';
+import { TRAILING_QUARTERS, trailingQuarterDays } from './trailing-quarters';
 
 /** The temporary table a recompute stages every customer's figures in; dropped at commit. */
 export const STAGE = sql.raw('recompute_customers');
@@ -13,6 +14,16 @@ function segmentCells(scheme: readonly SegmentRule[]) {
     return sql`(${cell.recency}::int, ${cell.frequency}::int, ${cell.monetary}::int, ${name}::text)`;
   });
   return sql.join(rows, sql`, `);
+}
+
+/** Revenue and orders of each of the last four quarters as two arrays, oldest first (null for non-buyers). */
+function quarterlyColumns() {
+  const quarters = Array.from({ length: TRAILING_QUARTERS }, (_, index) => trailingQuarterDays(TRAILING_QUARTERS - 1 - index));
+  const inQuarter = ({ first, last }: { first: number; last: number }) =>
+    sql`(select as_of from cutoff) - day between ${sql.raw(String(first))} and ${sql.raw(String(last))}`;
+  const revenue = quarters.map((quarter) => sql`coalesce(sum(revenue) filter (where ${inQuarter(quarter)}), 0)`);
+  const orders = quarters.map((quarter) => sql`(count(*) filter (where ${inQuarter(quarter)}))::int`);
+  return sql`array[${sql.join(revenue, sql`, `)}]::float8[] as quarterly_revenue, array[${sql.join(orders, sql`, `)}] as quarterly_orders`;
 }
 
 /**
@@ -53,7 +64,8 @@ export async function stageCustomerAggregates(
              coalesce(sum(revenue) filter (where day > (select as_of from cutoff) - 90), 0) as revenue_90,
              coalesce(sum(revenue) filter (where day > (select as_of from cutoff) - 365), 0) as revenue_365,
              coalesce(sum(revenue) filter (where day > (select as_of from cutoff) - 730 and day <= (select as_of from cutoff) - 365), 0)
-               as revenue_prev_365
+               as revenue_prev_365,
+             ${quarterlyColumns()}
       from (
         select customer_id, ordered_at, ordered_at::date as day, revenue::float8 as revenue,
                coalesce(revenue - cost, revenue * ${settings.defaultMarginPct / 100})::float8 as margin,
@@ -73,6 +85,7 @@ export async function stageCustomerAggregates(
              p.revenue / nullif(p.orders, 0) as average_order_value, p.average_repeat_value,
              coalesce(p.revenue_90, 0) as revenue_last_90_days, coalesce(p.revenue_365, 0) as revenue_last_365_days,
              coalesce(p.revenue_prev_365, 0) as revenue_previous_365_days,
+             coalesce(p.quarterly_revenue, '{0,0,0,0}') as quarterly_revenue, coalesce(p.quarterly_orders, '{0,0,0,0}') as quarterly_orders,
              coalesce(${settings.clvBasis === 'margin' ? sql`p.margin` : sql`p.revenue`}, 0) as historical_clv,
              p.customer_id is not null as buyer
       from customers c

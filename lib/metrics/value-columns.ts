@@ -46,12 +46,14 @@ export async function writeCustomerMetrics(
     insert into customer_metrics (
       org_id, customer_id, as_of, first_order_at, last_order_at, orders, purchase_days, repeat_purchases,
       recency_days, tenure_days, repeat_span_days, revenue, margin, average_order_value, average_repeat_value,
-      revenue_last_90_days, revenue_last_365_days, revenue_previous_365_days, recency_score, frequency_score,
-      monetary_score, rfm_segment, probability_alive, expected_purchases_90_days, predicted_clv, historical_clv)
+      revenue_last_90_days, revenue_last_365_days, revenue_previous_365_days, quarterly_revenue, quarterly_orders,
+      recency_score, frequency_score, monetary_score, rfm_segment, probability_alive, expected_purchases_90_days, predicted_clv,
+      historical_clv)
     select ${orgId}::uuid, s.customer_id, s.as_of, s.first_order_at, s.last_order_at, s.orders, s.purchase_days,
            s.repeat_purchases, s.recency_days, s.tenure_days, s.repeat_span_days, s.revenue, s.margin,
            s.average_order_value, s.average_repeat_value, s.revenue_last_90_days, s.revenue_last_365_days,
-           s.revenue_previous_365_days, s.recency_score, s.frequency_score, s.monetary_score, s.rfm_segment,
+           s.revenue_previous_365_days, s.quarterly_revenue, s.quarterly_orders, s.recency_score, s.frequency_score,
+           s.monetary_score, s.rfm_segment,
            p.alive, p.expected_90, p.clv, s.historical_clv
     from ${STAGE} s
     left join unnest(${sql.param(customerIds)}::bigint[], ${sql.param(nullable(predictions.probabilityAlive))}::float8[],

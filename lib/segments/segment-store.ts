@@ -181,6 +181,7 @@ export async function deleteSegment(tenant: Tenant, id: number): Promise<DeleteR
       where ch.org_id = ${tenant.orgId} and s.org_id = ch.org_id and s.id = ch.snapshot_id and s.segment_id = ${id}`);
     await tx.delete(segmentSnapshots).where(and(eq(segmentSnapshots.orgId, tenant.orgId), eq(segmentSnapshots.segmentId, id)));
     await tx.delete(segmentMembers).where(and(eq(segmentMembers.orgId, tenant.orgId), eq(segmentMembers.segmentId, id)));
+    await tx.execute(sql`delete from segment_market_inputs where org_id = ${tenant.orgId} and segment_key = ${`segment:${id}`}`);
     await tx.delete(segments).where(and(eq(segments.orgId, tenant.orgId), eq(segments.id, id)));
     return { ok: true, name: target.name };
   });

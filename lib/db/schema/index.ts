@@ -5,3 +5,4 @@ export * from './jobs';
 export * from './imports';
 export * from './team';
 export * from './segments';
+export * from './valuation';

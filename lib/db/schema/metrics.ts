@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -37,6 +38,10 @@ export const customerMetrics = pgTable(
     revenueLast90Days: doublePrecision('revenue_last_90_days').notNull(),
     revenueLast365Days: doublePrecision('revenue_last_365_days').notNull(),
     revenuePrevious365Days: doublePrecision('revenue_previous_365_days').notNull(),
+    /** Revenue in each of the last four quarters (lib/metrics/trailing-quarters.ts), oldest first; sums to the last 365 days'. */
+    quarterlyRevenue: doublePrecision('quarterly_revenue').array().notNull().default(sql`'{0,0,0,0}'`),
+    /** Orders in each of the last four quarters, oldest first. */
+    quarterlyOrders: integer('quarterly_orders').array().notNull().default(sql`'{0,0,0,0}'`),
     recencyScore: smallint('recency_score'),
     frequencyScore: smallint('frequency_score'),
     monetaryScore: smallint('monetary_score'),

@@ -8,6 +8,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { ButtonLink } from '@/components/ui/button';
 import { Card, Stat } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
+import { SegmentValuationCard } from '@/components/valuation/segment-valuation-card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireMember } from '@/lib/auth/gate';
 import { hasRole } from '@/lib/auth/roles';
@@ -120,6 +121,8 @@ export default async function SegmentPage({ params, searchParams }: PageProps<'/
           )}
         </Card>
       </div>
+
+      <SegmentValuationCard slug={slug} tenant={tenant} currency={currency} segmentId={segment.id} className="mt-6" />
 
       {(history.enteredFrom.length > 0 || history.departedTo.length > 0) && (
         <div className="mt-6 grid gap-6 lg:grid-cols-2">

@@ -1,0 +1,36 @@
+import { DEFAULT_SEGMENT_NAMES } from '@/lib/models/rfm';
+
+/**
+ * A segment the valuation compares: an RFM segment (`rfm:Champions`) or a saved segment (`segment:12`). The key is
+ * the segment id the pure valuation modules see and the key of its market inputs.
+ */
+export type SegmentKey = `rfm:${string}` | `segment:${number}`;
+
+export type SegmentRef = { kind: 'rfm'; name: string } | { kind: 'segment'; id: number };
+
+export const rfmKey = (name: string): SegmentKey => `rfm:${name}`;
+export const savedSegmentKey = (id: number): SegmentKey => `segment:${id}`;
+
+const RFM_NAMES: ReadonlySet<string> = new Set(DEFAULT_SEGMENT_NAMES);
+
+/** The segment a key names, or null for anything else (an unknown RFM name, a malformed id). */
+export function parseSegmentKey(key: string): SegmentRef | null {
+  if (key.startsWith('rfm:')) {
+    const name = key.slice(4);
+    return RFM_NAMES.has(name) ? { kind: 'rfm', name } : null;
+  }
+  const id = /^segment:([1-9]\d{0,14})$/.exec(key)?.[1];
+  return id ? { kind: 'segment', id: Number(id) } : null;
+}
+
+export function isRfmSegmentName(name: string): boolean {
+  return RFM_NAMES.has(name);
+}
+
+/** The page of a segment's valuation. */
+export function segmentValuationHref(slug: string, key: SegmentKey): string {
+  const ref = parseSegmentKey(key)!;
+  return ref.kind === 'rfm'
+    ? `/w/${slug}/valuation/rfm/${encodeURIComponent(ref.name)}`
+    : `/w/${slug}/valuation/saved/${ref.id}`;
+}
