@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { SignedInUser } from '@/lib/auth/users';
 import { roleLabels, type Role } from '@/lib/auth/roles';
 
@@ -8,11 +9,16 @@ export function UserMenu({ user, role, signOut }: { user: SignedInUser; role: Ro
       <p className="truncate text-xs text-gray-500">
         {user.email} · {roleLabels[role]}
       </p>
-      <form action={signOut} className="mt-2">
-        <button type="submit" className="text-sm font-medium text-gray-600 hover:text-gray-900">
-          Sign out
-        </button>
-      </form>
+      <div className="mt-2 flex items-center gap-4">
+        <Link href="/account" className="text-sm font-medium text-gray-600 hover:text-gray-900">
+          Account
+        </Link>
+        <form action={signOut}>
+          <button type="submit" className="text-sm font-medium text-gray-600 hover:text-gray-900">
+            Sign out
+          </button>
+        </form>
+      </div>
     </div>
   );
 }

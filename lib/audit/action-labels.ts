@@ -10,6 +10,8 @@ const actionLabels: Record<string, string> = {
   'invitation.revoked': 'Invitation revoked',
   'sign_in.failed': 'Sign-in failed',
   'sign_in.succeeded': 'Signed in',
+  'sign_in.throttled': 'Sign-in blocked (too many failures)',
+  'password.changed': 'Password changed',
   'export.created': 'Export created',
   'api_key.used': 'API key used',
   'api_key.created': 'API key created',

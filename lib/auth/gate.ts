@@ -6,7 +6,7 @@ import { tenantFromMembership, type Tenant } from '@/lib/db/tenant';
 import { findMembership, type Workspace } from '@/lib/workspaces/workspaces';
 import { auth } from './config';
 import { hasRole, roleLabels, type Role } from './roles';
-import { findUserById, type SignedInUser } from './users';
+import { findSessionUser, type SignedInUser } from './users';
 
 export type Member = { user: SignedInUser; role: Role; workspace: Workspace; tenant: Tenant };
 
@@ -19,10 +19,14 @@ export type ActionState = {
   secret?: string;
 };
 
+/**
+ * The one place a session becomes a user, for pages and actions alike: null when signed out, and when the session
+ * was signed in before the account's last password change (its session version is older than the account's).
+ */
 export const currentUser = cache(async (): Promise<SignedInUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
-  return id ? findUserById(await getDb(), id) : null;
+  return id ? findSessionUser(await getDb(), id, session.sessionVersion ?? 0) : null;
 });
 
 export async function requireUser(): Promise<SignedInUser> {

@@ -77,6 +77,17 @@ describe('sign-in throttle', () => {
     expect(isSignInThrottled(new Error(SIGN_IN_THROTTLED_CODE))).toBe(false);
   });
 
+  it('marks one refused attempt per email and window as the one to record', () => {
+    const { clock, throttle } = throttleWithClock();
+    expect(throttle.firstRefusalOf('nina@example.com')).toBe(true);
+    expect(throttle.firstRefusalOf('nina@example.com')).toBe(false);
+    expect(throttle.firstRefusalOf('otto@example.com')).toBe(true);
+    clock.now = 14 * MINUTE;
+    expect(throttle.firstRefusalOf('nina@example.com')).toBe(false);
+    clock.now = 15 * MINUTE;
+    expect(throttle.firstRefusalOf('nina@example.com')).toBe(true);
+  });
+
   it('rounds the wait up to whole minutes', () => {
     expect(signInThrottledMessage(11 * MINUTE + 1)).toBe('Too many failed sign-in attempts. Try again in 12 minutes.');
     expect(signInThrottledMessage(20_000)).toBe('Too many failed sign-in attempts. Try again in 1 minute.');

@@ -31,6 +31,8 @@ export class SignInThrottle {
   constructor(
     readonly byEmail: SlidingWindowRateLimiter,
     readonly byIp: SlidingWindowRateLimiter,
+    /** One audit event per email and window: refused attempts are unlimited, so recording each would let anyone flood the trail. */
+    readonly refusalsRecorded: SlidingWindowRateLimiter,
   ) {}
 
   /** Throws SignInThrottledError when either limit is reached; otherwise counts the attempt as failed until `succeeded`. */
@@ -46,12 +48,20 @@ export class SignInThrottle {
     this.byIp.forgetLatest(ip);
     this.byEmail.reset(email);
   }
+
+  /** True for the first refused attempt of an email in a window, the one worth an audit event. */
+  firstRefusalOf(email: string): boolean {
+    if (!this.refusalsRecorded.check(email).allowed) return false;
+    this.refusalsRecorded.record(email);
+    return true;
+  }
 }
 
 export function createSignInThrottle(now: () => number = Date.now): SignInThrottle {
   return new SignInThrottle(
     new SlidingWindowRateLimiter({ limit: 5, windowMs: FIFTEEN_MINUTES, now }),
     new SlidingWindowRateLimiter({ limit: 20, windowMs: FIFTEEN_MINUTES, now }),
+    new SlidingWindowRateLimiter({ limit: 1, windowMs: FIFTEEN_MINUTES, now }),
   );
 }
 

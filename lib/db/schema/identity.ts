@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, doublePrecision, index, pgEnum, smallint, pgTable, primaryKey, text, timestamp, uuid, char } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, integer, pgEnum, smallint, pgTable, primaryKey, text, timestamp, uuid, char } from 'drizzle-orm/pg-core';
 
 // Global directory tables (Citus reference tables): users, organizations, memberships.
 // Tenant data lives in tables whose primary key starts with org_id (see customers.ts).
@@ -11,6 +11,9 @@ export const users = pgTable('users', {
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
+  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+  // Copied into each session at sign-in; raising it ends every session issued before (lib/auth/gate.ts currentUser).
+  sessionVersion: integer('session_version').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
