@@ -50,7 +50,7 @@ export async function openCopy(db: Database, target: string, options: { header?:
     // Only the first slice carries the header line.
     const sql = (first ? copy : copy.replace(', header true', '')).replace('from stdin', "from '/dev/blob'");
     first = false;
-    await (client as PgliteClient).query(sql, [], { blob });
+    await asSessionUser(client as PgliteClient, () => (client as PgliteClient).query(sql, [], { blob }));
   };
   return {
     write: async (csv) => {
@@ -64,6 +64,24 @@ export async function openCopy(db: Database, target: string, options: { header?:
       pendingChars = 0;
     },
   };
+}
+
+/**
+ * Postgres allows COPY from a file only to superusers, and PGlite's blob is such a file: inside a tenant transaction
+ * (which runs as the tenant role, lib/db/tenant.ts) the one COPY statement runs as the session user, then the role
+ * is restored. The target is trusted SQL chosen by the caller, typically the transaction's own staging table.
+ */
+async function asSessionUser<T>(client: PgliteClient, copy: () => Promise<T>): Promise<T> {
+  const [{ current, session }] = ((await client.query('select current_user as current, session_user as session')) as {
+    rows: { current: string; session: string }[];
+  }).rows;
+  if (current === session) return copy();
+  await client.query('reset role');
+  try {
+    return await copy();
+  } finally {
+    await client.query(`set local role "${current.replace(/"/g, '""')}"`);
+  }
 }
 
 /** Loads a CSV file with a header row and no line breaks inside fields into `target` (benchmarks and fixtures). */

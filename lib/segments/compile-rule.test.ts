@@ -189,15 +189,12 @@ describe(`segment rules on a fixture workspace (${process.env.DATABASE_URL ? 'po
 
   it("never matches another workspace's customers", async () => {
     expect(await matching(single('country', 'eq', 'DE'), other)).toEqual(['a1', 'a2', 'a3', 'a4', 'a5', 'b6']);
-    // Run inside the other workspace's transaction, the shop's compiled rule still only sees the shop.
-    const rows = await withTenant(other, (tx) =>
-      queryRows<{ org_id: string }>(
-        tx,
-        sql`select distinct c.org_id from customers c left join customer_metrics m on m.org_id = c.org_id and m.customer_id = c.id
-            where ${compileRule(single('country', 'eq', 'DE'), shop.orgId)}`,
-      ),
-    );
-    expect(rows).toEqual([{ org_id: shop.orgId }]);
+    const shopsGermans = sql`select distinct c.org_id from customers c left join customer_metrics m on m.org_id = c.org_id and m.customer_id = c.id
+                             where ${compileRule(single('country', 'eq', 'DE'), shop.orgId)}`;
+    // Run with no tenant scope at all, the shop's compiled rule scopes itself to the shop.
+    expect(await queryRows<{ org_id: string }>(test.db, shopsGermans)).toEqual([{ org_id: shop.orgId }]);
+    // Inside the other workspace's transaction, row-level security hides the shop's rows altogether.
+    expect(await withTenant(other, (tx) => queryRows<{ org_id: string }>(tx, shopsGermans))).toEqual([]);
   });
 
   it('previews count, shares, revenue, mean predicted CLV and a sample', async () => {
