@@ -59,7 +59,9 @@ test('an admin invites a marketer and a viewer, both join through the outbox lin
   const trail = page.locator('tbody tr');
   await expect(trail.filter({ hasText: 'Member invited' })).toHaveCount(2);
   await expect(trail.filter({ hasText: 'Member joined' })).toHaveCount(2);
-  await expect(trail.filter({ hasText: invitees.viewer })).toHaveCount(2);
+  // Invited, joined, and signed in by the sign-up through the link.
+  await expect(trail.filter({ hasText: invitees.viewer })).toHaveCount(3);
+  await expect(trail.filter({ hasText: 'Signed in' }).filter({ hasText: invitees.viewer })).toHaveCount(1);
   await page.getByRole('link', { name: 'Team' }).click();
 
   // The last admin cannot be demoted.
