@@ -40,6 +40,13 @@ test('an admin invites a marketer and a viewer, both join through the outbox lin
       await expect(invited.getByLabel(/Upload a (customers|orders) CSV file/)).toHaveCount(0);
       await invited.goto(`/w/${slug}/settings`);
       await expect(invited.getByLabel('CLV horizon (months)')).toBeDisabled();
+      // A forged server-action call: re-enable the read-only form in the page and submit it anyway.
+      await invited.locator('form:has(fieldset) fieldset').first().evaluate((fieldset) => fieldset.removeAttribute('disabled'));
+      await invited.getByLabel('CLV horizon (months)').fill('24');
+      await invited.locator('form:has(fieldset)').first().evaluate((form) => (form as HTMLFormElement).requestSubmit());
+      await expect(invited.locator('#content [role="alert"]')).toHaveText('This needs the Admin role; you are Viewer.');
+      await invited.reload();
+      await expect(invited.getByLabel('CLV horizon (months)')).toHaveValue('12');
       // A forged upload straight to the route is refused too.
       const forged = await invited.request.put(`/w/${slug}/imports/upload?entity=customers&name=x.csv`, { data: 'customer_id\nc1\n' });
       expect(forged.status()).toBe(403);
