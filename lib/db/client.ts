@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { reportingConnectionFailures } from './connection-failure';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -13,17 +14,29 @@ export function pgliteDirectory(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DIR || '.data/pglite');
 }
 
-/** Opens a connection: postgres.js when a URL is given, otherwise PGlite (in memory when dataDir is null). */
-export async function openDatabase(options: { url?: string; dataDir?: string | null }): Promise<Connection> {
+/** Delay before postgres.js reconnects after `retries` failed connections: 20 ms, 40 ms, … at most 1 s. */
+function reconnectDelaySeconds(retries: number): number {
+  return Math.min(2 ** retries / 100, 1);
+}
+
+/**
+ * Opens a connection: postgres.js when a URL is given, otherwise PGlite (in memory when dataDir is null).
+ * `onConnectionFailure` (postgres.js only) hears of every query that failed because its connection did.
+ */
+export async function openDatabase(options: { url?: string; dataDir?: string | null; onConnectionFailure?: () => void }): Promise<Connection> {
   if (options.url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const client = postgres(options.url, {
       max: Number(process.env.DATABASE_POOL_SIZE || 10),
+      // After each failed connection postgres.js waits longer before the next (default up to 20 s): while the
+      // server is down every request would hang that long, and after it is back the first ones still would.
+      backoff: reconnectDelaySeconds,
       onnotice: () => {},
       connection: { application_name: 'segmenta', TimeZone: 'UTC' },
     });
-    return { db: drizzle(client, { schema }) as unknown as Database, driver: 'postgres', close: () => client.end() };
+    const observed = options.onConnectionFailure ? reportingConnectionFailures(client, options.onConnectionFailure) : client;
+    return { db: drizzle(observed, { schema }) as unknown as Database, driver: 'postgres', close: () => client.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
@@ -79,9 +92,15 @@ function processIsRunning(pid: number): boolean {
 
 // One connection per process: PGlite has no folder lock, so a second instance on the same folder loses rows.
 function connection(): Promise<Connection> {
-  globalForDb.segmentaDb ??= openDatabase({
+  if (globalForDb.segmentaDb) return globalForDb.segmentaDb;
+  const forget = () => {
+    if (globalForDb.segmentaDb === opening) globalForDb.segmentaDb = undefined;
+  };
+  const opening: Promise<Connection> = openDatabase({
     url: process.env.DATABASE_URL || undefined,
     dataDir: pgliteDirectory(),
+    // The next request gets a fresh pool (see connection-failure.ts); work holding this one finishes on it.
+    onConnectionFailure: forget,
   })
     .then(async (conn) => {
       const { migrateDatabase } = await import('./migrate');
@@ -90,10 +109,11 @@ function connection(): Promise<Connection> {
     })
     .catch((error) => {
       // Forget the failure so the next request tries again (e.g. Postgres was still starting).
-      globalForDb.segmentaDb = undefined;
+      forget();
       throw error;
     });
-  return globalForDb.segmentaDb;
+  globalForDb.segmentaDb = opening;
+  return opening;
 }
 
 /** Makes `conn` the process's database (tests and CLIs that open their own connection). */

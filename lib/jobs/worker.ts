@@ -35,7 +35,11 @@ async function runJob(job: Job): Promise<void> {
   };
   // A job whose heartbeat stops (its server died) is failed by the next worker to start.
   const heartbeat = persistProgress
-    ? setInterval(() => void recordProgress(db, job, live.get(key(job))?.stage ?? 'running', live.get(key(job))?.progress ?? 0), 15_000)
+    ? setInterval(
+        // A missed beat (the database briefly away) is harmless; left unhandled, it would end a CLI's process.
+        () => recordProgress(db, job, live.get(key(job))?.stage ?? 'running', live.get(key(job))?.progress ?? 0).catch(() => {}),
+        15_000,
+      )
     : undefined;
   try {
     const handler = handlers.get(job.kind);
@@ -62,16 +66,35 @@ export async function runQueuedJobs(): Promise<number> {
   }
 }
 
-/** Starts the in-process worker once per process: polls for queued jobs, one at a time. */
-export function startWorker(pollMs = 2000): void {
+// On PostgreSQL a 'running' job without a heartbeat for this long died with its server or its connection.
+const STALE_AFTER_SECONDS = 60;
+
+/**
+ * On PostgreSQL a job's outcome is lost when the database goes away under it (a restart, a failover): its row stays
+ * 'running' and its workspace shows a recompute that never ends. Such jobs are failed while the server runs, not
+ * only when the next one starts.
+ */
+async function failJobsLeftRunning(): Promise<void> {
+  if ((await databaseDriver()) !== 'postgres') return;
+  const db = await getDb();
+  const failed = await failAbandonedJobs(db, STALE_AFTER_SECONDS);
+  const imports = failed ? await failInterruptedImports(db) : 0;
+  if (failed || imports) console.log(`[segmenta] marked ${failed} interrupted job(s) and ${imports} import(s) as failed`);
+}
+
+/** Starts the in-process worker once per process: polls for queued jobs, one at a time, and for stale ones. */
+export function startWorker(pollMs = 2000, staleCheckMs = 60_000): void {
   if (state.segmentaWorker) return;
+  let checkedAt = Date.now(); // the start below checks once
   const worker = {
     running: false,
     timer: undefined as unknown as NodeJS.Timeout,
     wake: () => {
       if (worker.running) return;
       worker.running = true;
-      runQueuedJobs()
+      const staleCheck = Date.now() - checkedAt >= staleCheckMs ? ((checkedAt = Date.now()), failJobsLeftRunning()) : Promise.resolve();
+      staleCheck
+        .then(() => runQueuedJobs())
         .catch((error) => console.error('[segmenta] job worker', error))
         .finally(() => (worker.running = false));
     },
@@ -81,12 +104,18 @@ export function startWorker(pollMs = 2000): void {
   state.segmentaWorker = worker;
   void (async () => {
     // PGlite belongs to this process alone, so anything still 'running' died with the previous one.
-    const staleAfterSeconds = (await databaseDriver()) === 'pglite' ? 0 : 60;
+    const staleAfterSeconds = (await databaseDriver()) === 'pglite' ? 0 : STALE_AFTER_SECONDS;
     const failed = await failAbandonedJobs(await getDb(), staleAfterSeconds);
     const imports = await failInterruptedImports(await getDb());
     if (failed || imports) console.log(`[segmenta] marked ${failed} interrupted job(s) and ${imports} import(s) as failed`);
     worker.wake();
   })().catch((error) => console.error('[segmenta] job worker', error));
+}
+
+/** Stops this process's worker (tests); a job it is running finishes. */
+export function stopWorker(): void {
+  clearInterval(state.segmentaWorker?.timer);
+  state.segmentaWorker = undefined;
 }
 
 /** Asks the worker to look for jobs now instead of at its next poll. */

@@ -13,10 +13,7 @@
  * Targets: page p95 < 500 ms; the allocation's expected margin above both baselines. BENCH_CUSTOMERS (default
  * 100000); BENCH_SKIP_SERVER=true skips step 1 (page_p95_ms is then null). Last line: one JSON object.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -32,6 +29,7 @@ import { scoreSegments } from '@/lib/valuation/value-score';
 import { addMember } from '@/lib/workspaces/workspaces';
 import { benchDatabase } from './databases';
 import { loadGeneratedWorkspace } from './load-generated';
+import { startProductionServer, signInWithPassword } from '../production-server';
 
 const customers = Number(process.env.BENCH_CUSTOMERS || 100_000);
 const skipServer = process.env.BENCH_SKIP_SERVER === 'true';
@@ -47,99 +45,18 @@ function percentile(values: number[], p: number): number {
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** A tiny cookie jar over fetch: enough for Auth.js's CSRF and session cookies. */
-class Browser {
-  private cookies = new Map<string, string>();
-  constructor(private readonly base: string) {}
-
-  async fetch(pathname: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; '));
-    const response = await fetch(`${this.base}${pathname}`, { ...init, headers, redirect: 'manual' });
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(';');
-      const at = pair.indexOf('=');
-      this.cookies.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
-    }
-    return response;
-  }
-
-  async signIn(email: string, password: string): Promise<void> {
-    const { csrfToken } = (await (await this.fetch('/api/auth/csrf')).json()) as { csrfToken: string };
-    const response = await this.fetch('/api/auth/callback/credentials', {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${this.base}/` }),
-    });
-    await response.arrayBuffer();
-    if (![...this.cookies.keys()].some((name) => name.endsWith('authjs.session-token'))) {
-      throw new Error(`Signing in as ${email} failed (status ${response.status}, location ${response.headers.get('location')}).`);
-    }
-  }
-}
-
-async function startServer(databaseUrl: string): Promise<{ base: string; server: ChildProcess; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'segmenta-bench-valuation-server-'));
-  const server = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(port)], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      SEGMENTA_SEED_DEMO: 'false',
-      AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
-      AUTH_SECRET_FILE: path.join(scratch, 'auth-secret'),
-      PORT: String(port),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  server.stdout!.on('data', (chunk) => (output += chunk));
-  server.stderr!.on('data', (chunk) => (output += chunk));
-  const base = `http://localhost:${port}`;
-  const stop = async () => {
-    if (server.exitCode === null) {
-      server.kill('SIGTERM');
-      await new Promise((resolve) => server.once('exit', resolve));
-    }
-    fs.rmSync(scratch, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}:\n${output}`);
-    try {
-      if ((await fetch(`${base}/login`)).ok) return { base, server, stop };
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`next start did not answer within 120 s:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 async function timePage(databaseUrl: string, slug: string): Promise<number[]> {
-  const { base, stop } = await startServer(databaseUrl);
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'segmenta-bench-valuation-server-'));
+  const server = await startProductionServer({
+    env: { DATABASE_URL: databaseUrl, SEGMENTA_SEED_DEMO: 'false', AUTH_SECRET_FILE: path.join(scratch, 'auth-secret') },
+    ready: /Ready in/,
+  });
   try {
-    const browser = new Browser(base);
-    await browser.signIn(VIEWER.email, VIEWER.password);
+    const cookie = await signInWithPassword(server.url, VIEWER.email, VIEWER.password);
     const times: number[] = [];
     for (let i = 0; i < WARM_UP + REQUESTS; i++) {
       const started = performance.now();
-      const response = await browser.fetch(`/w/${slug}/valuation`);
+      const response = await fetch(`${server.url}/w/${slug}/valuation`, { headers: { cookie }, redirect: 'manual' });
       const html = await response.text();
       const elapsed = performance.now() - started;
       if (response.status !== 200 || !html.includes('Ranking')) {
@@ -149,7 +66,8 @@ async function timePage(databaseUrl: string, slug: string): Promise<number[]> {
     }
     return times;
   } finally {
-    await stop();
+    await server.stop();
+    fs.rmSync(scratch, { recursive: true, force: true });
   }
 }
 
