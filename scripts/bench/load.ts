@@ -20,6 +20,7 @@ import { DEMO_PASSWORD, DEMO_WORKSPACE, demoLogins } from '@/lib/demo/accounts';
 import { addMember, findDemoWorkspace } from '@/lib/workspaces/workspaces';
 import { assertProductionBuild, signInWithPassword, startProductionServer, tail, type ProductionServer } from '../production-server';
 import { BENCH_SERVER_URL } from './databases';
+import { percentile } from './percentile';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 50);
 const DURATION_S = Number(process.env.BENCH_DURATION_S || 60);
@@ -50,11 +51,6 @@ function timedGet(url: string, cookie?: string): Promise<{ ms: number; status: n
     request.setTimeout(REQUEST_TIMEOUT_MS, () => request.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
     request.on('error', (error) => done(0, (error as NodeJS.ErrnoException).code ?? error.message));
   });
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;

@@ -20,6 +20,7 @@ import { createRuleSegments } from '@/lib/segments/segment-store';
 import { RFM_TEMPLATES, VALUE_TEMPLATES, type SegmentTemplate } from '@/lib/segments/templates';
 import { benchDatabase } from './databases';
 import { loadGeneratedWorkspace } from './load-generated';
+import { percentile } from './percentile';
 
 const customers = Number(process.env.BENCH_CUSTOMERS || 100_000);
 const EDITS = 50;
@@ -55,11 +56,6 @@ function ruleEdits(): SegmentRule[] {
     if (i >= 35) children.push({ kind: 'orders', minOrders: 1 + (i % 3), withinDays: 365 });
     return rule(group('and', ...children));
   });
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {

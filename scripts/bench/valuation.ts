@@ -30,6 +30,7 @@ import { addMember } from '@/lib/workspaces/workspaces';
 import { benchDatabase } from './databases';
 import { loadGeneratedWorkspace } from './load-generated';
 import { startProductionServer, signInWithPassword } from '../production-server';
+import { percentile } from './percentile';
 
 const customers = Number(process.env.BENCH_CUSTOMERS || 100_000);
 const skipServer = process.env.BENCH_SKIP_SERVER === 'true';
@@ -37,11 +38,6 @@ const REQUESTS = 50;
 const WARM_UP = 3;
 const PAGE_TARGET_MS = 500;
 const VIEWER = { email: 'bench-viewer@example.com', name: 'Bench Viewer', password: 'bench-viewer-password' };
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -105,7 +101,7 @@ async function main() {
       scoreSegments(segmentsToScore(report.segments), report.weights.weights);
       if (i >= WARM_UP) dataTimes.push(performance.now() - started);
     }
-    console.log(`data function: p50 ${round(percentile(dataTimes, 50))} ms, p95 ${round(percentile(dataTimes, 95))} ms`);
+    console.log(`data function: p50 ${round(percentile(dataTimes, 0.50))} ms, p95 ${round(percentile(dataTimes, 0.95))} ms`);
 
     // One allocation on the RFM segments with the default assumptions and the suggested budget.
     const valuations = await segmentValuations(tenant, 'USD', { rfm: true, savedSegmentIds: [] });
@@ -122,16 +118,16 @@ async function main() {
     );
 
     const pageTimes = skipServer ? null : await timePage(conn.url!, slug);
-    if (pageTimes) console.log(`valuation page as a viewer: p50 ${round(percentile(pageTimes, 50))} ms, p95 ${round(percentile(pageTimes, 95))} ms`);
-    const pageP95 = pageTimes ? round(percentile(pageTimes, 95)) : null;
+    if (pageTimes) console.log(`valuation page as a viewer: p50 ${round(percentile(pageTimes, 0.50))} ms, p95 ${round(percentile(pageTimes, 0.95))} ms`);
+    const pageP95 = pageTimes ? round(percentile(pageTimes, 0.95)) : null;
     const beatsBaselines = allocation > equalSplit && allocation > proportional;
     console.log(
       JSON.stringify({
         page_p95_ms: pageP95,
-        page_p50_ms: pageTimes ? round(percentile(pageTimes, 50)) : null,
+        page_p50_ms: pageTimes ? round(percentile(pageTimes, 0.50)) : null,
         page_requests: pageTimes?.length ?? 0,
-        data_p95_ms: round(percentile(dataTimes, 95)),
-        data_p50_ms: round(percentile(dataTimes, 50)),
+        data_p95_ms: round(percentile(dataTimes, 0.95)),
+        data_p50_ms: round(percentile(dataTimes, 0.50)),
         allocation_margin: round(allocation, 2),
         equal_split_margin: round(equalSplit, 2),
         proportional_margin: round(proportional, 2),
