@@ -35,3 +35,6 @@ BEGIN
     );
   END LOOP;
 END $$;
+--> statement-breakpoint
+-- The audit trail is append-only for tenant transactions.
+REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM segmenta_tenant;

@@ -61,4 +61,11 @@ describe(`row-level security (${process.env.DATABASE_URL ? 'postgres' : 'pglite'
     ).rejects.toThrow();
     expect(await withTenant(other, (tx) => count(tx, 'customers'))).toBe(1);
   });
+
+  it('keeps the audit trail append-only for tenant transactions', async () => {
+    await withTenant(shop, (tx) => tx.execute(sql`insert into audit_events (org_id, action) values (${shop.orgId}, 'test.appended')`));
+    await expect(withTenant(shop, (tx) => tx.execute(sql`update audit_events set action = 'test.rewritten'`))).rejects.toThrow();
+    await expect(withTenant(shop, (tx) => tx.execute(sql`delete from audit_events`))).rejects.toThrow();
+    expect(await withTenant(shop, (tx) => count(tx, 'audit_events'))).toBe(1);
+  });
 });
