@@ -3,20 +3,13 @@ import type { Database } from '@/lib/db/client';
 import { useAnalyticalSettings } from '@/lib/db/analytics';
 import { queryRows } from '@/lib/db/rows';
 import { compileRule } from './compile-rule';
-import { parseSegmentRule, type SegmentRule } from './rule-schema';
+import type { SegmentRule } from './rule-schema';
 import { referencedSegmentIds, refreshOrder } from './segment-dependencies';
+import { storedSegments } from './stored-rules';
 
-type StoredSegment = { id: number; kind: 'rule' | 'static'; rule: unknown };
 type WorkspaceTotals = { customers: number; revenue: number };
 
-export type RefreshSummary = { segments: number; refreshedAt: Date };
-
-function storedRule(segment: StoredSegment): SegmentRule | null {
-  if (segment.kind !== 'rule') return null;
-  const parsed = parseSegmentRule(segment.rule);
-  // A stored rule was validated on save; one that no longer parses (a field since removed) keeps its members.
-  return parsed.success ? parsed.rule : null;
-}
+export type RefreshSummary = { segments: number };
 
 /** The customers a segment holds now: its rule's matches, or the frozen list of a static segment. */
 function currentMembersQuery(orgId: string, segmentId: number, rule: SegmentRule | null): SQL {
@@ -89,11 +82,7 @@ async function workspaceTotals(db: Pick<Database, 'execute'>, orgId: string): Pr
  */
 export async function refreshSegments(db: Pick<Database, 'execute'>, orgId: string, onlyIds?: number[]): Promise<RefreshSummary> {
   await useAnalyticalSettings(db);
-  const stored = await queryRows<StoredSegment & { id: number }>(
-    db,
-    sql`select id::int as id, kind, rule from segments where org_id = ${orgId} order by id for update`,
-  );
-  const rules = new Map(stored.map((segment) => [Number(segment.id), storedRule(segment)]));
+  const { rules } = await storedSegments(db, orgId, { lock: true });
   const order = refreshOrder(rules);
   const selected = onlyIds ? withDependents(new Set(onlyIds), rules, order) : new Set(order);
   const totals = await workspaceTotals(db, orgId);
@@ -103,7 +92,7 @@ export async function refreshSegments(db: Pick<Database, 'execute'>, orgId: stri
     await db.execute(refreshSegmentStatement(orgId, id, rules.get(id) ?? null, totals));
     refreshed += 1;
   }
-  return { segments: refreshed, refreshedAt: new Date() };
+  return { segments: refreshed };
 }
 
 function withDependents(ids: Set<number>, rules: Map<number, SegmentRule | null>, order: number[]): Set<number> {

@@ -7,6 +7,7 @@ import { refreshSegments } from './refresh-membership';
 import { SEGMENT_COLORS, type SegmentColor } from './segment-colors';
 import { parseSegmentRule, type SegmentRule } from './rule-schema';
 import { findSegmentCycle, referencedSegmentIds } from './segment-dependencies';
+import { storedSegments } from './stored-rules';
 
 
 export type SegmentDetails = { name: string; description: string; color: SegmentColor };
@@ -34,23 +35,12 @@ function isNameConflict(error: unknown): boolean {
   return false;
 }
 
-async function storedRules(tx: Database, orgId: string): Promise<Map<number, SegmentRule | null>> {
-  const rows = await tx.select({ id: segments.id, rule: segments.rule }).from(segments).where(eq(segments.orgId, orgId));
-  return new Map(
-    rows.map((row) => {
-      const parsed = row.rule == null ? null : parseSegmentRule(row.rule);
-      return [row.id, parsed?.success ? parsed.rule : null];
-    }),
-  );
-}
-
 /** Why the rule cannot be saved as this segment: a missing referenced segment, or a circle of references. */
 async function referenceError(tx: Database, orgId: string, segmentId: number, rule: SegmentRule): Promise<string | null> {
-  const rules = await storedRules(tx, orgId);
+  const { rules, names } = await storedSegments(tx, orgId);
   if (referencedSegmentIds(rule).some((id) => !rules.has(id))) return 'The rule refers to a segment that does not exist (any more). Choose another.';
   const cycle = findSegmentCycle(segmentId, rule, rules);
   if (!cycle) return null;
-  const names = new Map((await tx.select({ id: segments.id, name: segments.name }).from(segments).where(eq(segments.orgId, orgId))).map((s) => [s.id, s.name]));
   const path = cycle.map((id) => (id === segmentId ? 'this segment' : `“${names.get(id) ?? `#${id}`}”`));
   return `Segments cannot refer to each other in a circle: ${path.join(' → ')}.`;
 }
@@ -165,16 +155,14 @@ export type DeleteResult = { ok: true; name: string } | { ok: false; error: stri
 /** Deletes a segment with its members and history, unless another segment's rule refers to it. */
 export async function deleteSegment(tenant: Tenant, id: number): Promise<DeleteResult> {
   return withTenant(tenant, async (tx) => {
-    const all = await tx.select({ id: segments.id, name: segments.name }).from(segments).where(eq(segments.orgId, tenant.orgId));
-    const target = all.find((segment) => segment.id === id);
-    if (!target) return null;
-    const rules = await storedRules(tx, tenant.orgId);
-    const referring = all.filter((segment) => {
-      const rule = rules.get(segment.id);
-      return segment.id !== id && rule != null && referencedSegmentIds(rule).includes(id);
-    });
+    const { rules, names } = await storedSegments(tx, tenant.orgId);
+    const name = names.get(id);
+    if (name === undefined) return null;
+    const referring = [...rules]
+      .filter(([otherId, rule]) => otherId !== id && rule != null && referencedSegmentIds(rule).includes(id))
+      .map(([otherId]) => names.get(otherId));
     if (referring.length > 0) {
-      return { ok: false, error: `“${target.name}” is used by ${referring.map((s) => `“${s.name}”`).join(', ')}; change those first.` };
+      return { ok: false, error: `“${name}” is used by ${referring.map((other) => `“${other}”`).join(', ')}; change those first.` };
     }
     await tx.execute(sql`
       delete from segment_member_changes ch using segment_snapshots s
@@ -183,7 +171,7 @@ export async function deleteSegment(tenant: Tenant, id: number): Promise<DeleteR
     await tx.delete(segmentMembers).where(and(eq(segmentMembers.orgId, tenant.orgId), eq(segmentMembers.segmentId, id)));
     await tx.execute(sql`delete from segment_market_inputs where org_id = ${tenant.orgId} and segment_key = ${`segment:${id}`}`);
     await tx.delete(segments).where(and(eq(segments.orgId, tenant.orgId), eq(segments.id, id)));
-    return { ok: true, name: target.name };
+    return { ok: true, name };
   });
 }
 
