@@ -33,7 +33,12 @@ export function formatCsvCell(cell: CsvCell, options: CsvWriteOptions = {}): str
 }
 
 function needsQuotes(text: string, delimiter: string): boolean {
-  return text.includes(delimiter) || text.includes('"') || text.includes('\n') || text.includes('\r');
+  const d = delimiter.charCodeAt(0);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === d || c === 34 || c === 10 || c === 13) return true;
+  }
+  return false;
 }
 
 /** One row with its CRLF line end. */

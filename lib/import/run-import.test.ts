@@ -113,6 +113,14 @@ describe(`CSV import (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () 
     expect(rejects[2].reason).toBe('ID b3 already appears on line 4; only the first row with an ID is imported');
   });
 
+  it('finds a repeated ID far from its first row in a file sorted the other way round', async () => {
+    const csv = ['order_id,customer_id,ordered_at,revenue', 'd9,c1,2024-04-09,9', 'd8,c1,2024-04-08,8', 'd7,c1,2024-04-07,7', 'd9,c2,2024-04-01,1'];
+    const result = await importFile(test.db, shop, { entity: 'orders', file: file('descending.csv', csv.join('\n')) });
+    expect(result).toMatchObject({ status: 'succeeded', counts: { rowsRead: 4, rowsInserted: 3, rowsRejected: 1 } });
+    const [d9] = await test.db.select().from(orders).where(and(eq(orders.orgId, shop.orgId), eq(orders.externalId, 'd9')));
+    expect(d9.revenue).toBe('9.00');
+  });
+
   it('skips a row with a 1 MB field, naming the line, and imports the rest', async () => {
     const huge = 'x'.repeat(1024 * 1024);
     const result = await importFile(test.db, shop, {

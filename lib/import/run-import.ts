@@ -10,7 +10,8 @@ import type { ProgressReporter } from '@/lib/jobs/worker';
 import { readCsvRecords } from './csv-reader';
 import { formatCsvRow } from './csv-writer';
 import { findImport, markImportFailed, markImportRunning, markImportSucceeded, storeRejects, type ImportCounts, type ImportOptions, type ImportRecord } from './imports-store';
-import { isRejection, RowValidator, type RowRejection } from './row-validator';
+import { OrderedKeys } from './ordered-keys';
+import { isRejection, ROW_COLUMNS, RowValidator, type RowRejection } from './row-validator';
 import { stagingColumns } from './staging-columns';
 import { decodeUploadText, ImportFileError } from './upload-text';
 import { rejectRepeatedIds, resolveUnknownCustomers, STAGING, STAGING_TABLE, upsertCustomers, upsertOrders } from './upsert';
@@ -20,9 +21,13 @@ export const STORED_REJECTS_LIMIT = 10_000;
 
 export type ImportOutcome = { status: 'succeeded'; counts: ImportCounts } | { status: 'failed'; error: string };
 
+// Small chunks keep each batch of parsed records short-lived: with 1 MiB chunks they outlive the young generation
+// and garbage collection took more than half of the parse time.
+const READ_CHUNK_BYTES = 64 * 1024;
+
 async function* countingBytes(file: string, onBytes: (bytes: number) => void): AsyncGenerator<Uint8Array> {
   let total = 0;
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: READ_CHUNK_BYTES })) {
     total += (chunk as Buffer).length;
     onBytes(total);
     yield chunk as Buffer;
@@ -67,6 +72,8 @@ async function importInTransaction(tx: Database, record: ImportRecord, reportPro
   const copy = await openCopy(tx, `${STAGING_TABLE} (${columns.map((c) => c.name).join(', ')})`);
 
   const rejects: RowRejection[] = [];
+  const keys = new OrderedKeys();
+  const keyColumn = ROW_COLUMNS[record.entity].indexOf('external_id');
   let rejected = 0;
   let rowsRead = 0;
   let bytesRead = 0;
@@ -87,6 +94,7 @@ async function importInTransaction(tx: Database, record: ImportRecord, reportPro
           rejected++;
           if (rejects.length < STORED_REJECTS_LIMIT) rejects.push(result);
         } else {
+          keys.observe(result[keyColumn] as string);
           csv += formatCsvRow([recordOfFile.line, ...result], { neutraliseFormulas: false });
         }
       }
@@ -106,7 +114,7 @@ async function importInTransaction(tx: Database, record: ImportRecord, reportPro
   }
 
   await reportProgress('Saving rows', 0.85);
-  const laterRejects: { line: number; reason: string }[] = [...(await rejectRepeatedIds(tx))];
+  const laterRejects: { line: number; reason: string }[] = keys.provenUnique ? [] : [...(await rejectRepeatedIds(tx))];
   let customersCreated = 0;
   let refunds = 0;
   const mappedFields = new Set(record.mapping.filter((target): target is string => Boolean(target)));

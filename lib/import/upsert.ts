@@ -85,7 +85,8 @@ export async function resolveUnknownCustomers(tx: Database, orgId: string, polic
     const created = await queryRows<{ id: number }>(
       tx,
       sql`insert into customers (org_id, external_id)
-          select distinct ${orgId}::uuid, customer_external_id from ${STAGING}
+          select distinct ${orgId}::uuid, s.customer_external_id from ${STAGING} s
+          where not exists (select 1 from customers c where c.org_id = ${orgId} and c.external_id = s.customer_external_id)
           on conflict (org_id, external_id) do nothing
           returning id`,
     );
@@ -107,6 +108,11 @@ export async function resolveUnknownCustomers(tx: Database, orgId: string, polic
  */
 export async function upsertOrders(tx: Database, orgId: string, mappedFields: ReadonlySet<string>) {
   const columns = ORDER_COLUMNS.filter((name) => ['ordered_at', 'revenue'].includes(name) || mappedFields.has(name));
+  const [{ has_orders: hasOrders }] = await queryRows<{ has_orders: boolean }>(
+    tx,
+    sql`select exists (select 1 from orders where org_id = ${orgId}) as has_orders`,
+  );
+  if (!hasOrders) return insertFirstOrders(tx, orgId, columns);
   const current = ['customer_id', ...columns];
   const [counts] = await queryRows<{ inserted: number; updated: number }>(
     tx,
@@ -133,4 +139,19 @@ export async function upsertOrders(tx: Database, orgId: string, mappedFields: Re
         select (select count(*) from inserted)::int as inserted, (select count(*) from updated)::int as updated`,
   );
   return counts;
+}
+
+/** A workspace's first orders: nothing to compare with, so one plain insert (no staged copy of the joined rows). */
+async function insertFirstOrders(tx: Database, orgId: string, columns: string[]) {
+  const [{ inserted }] = await queryRows<{ inserted: number }>(
+    tx,
+    sql`with inserted as (
+          insert into orders (org_id, external_id, customer_id, ${sql.raw(columns.join(', '))})
+          select ${orgId}::uuid, s.external_id, c.id, ${sql.raw(columns.map((c) => `s.${c}`).join(', '))}
+          from ${STAGING} s join customers c on c.org_id = ${orgId} and c.external_id = s.customer_external_id
+          returning 1
+        )
+        select count(*)::int as inserted from inserted`,
+  );
+  return { inserted, updated: 0 };
 }
