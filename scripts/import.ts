@@ -7,9 +7,9 @@
 import { parseArgs } from 'node:util';
 import { loadEnvConfig } from '@next/env';
 import { findUserByEmail } from '@/lib/auth/users';
-import { getDb } from '@/lib/db/client';
+import { databaseDriver, getDb } from '@/lib/db/client';
 import { tenantForJob } from '@/lib/db/tenant';
-import { importFile } from '@/lib/import/import-file';
+import { importFiles } from '@/lib/import/import-files';
 import { registerJobHandlers } from '@/lib/jobs/handlers';
 import { enqueueJob } from '@/lib/jobs/queue';
 import { runQueuedJobs } from '@/lib/jobs/worker';
@@ -51,20 +51,19 @@ async function main(): Promise<number> {
   }
   const tenant = tenantForJob({ orgId: workspace.id });
 
-  const results: Record<string, unknown> = {};
+  const results = await importFiles(db, tenant, { customers: values.customers, orders: values.orders }, {
+    unknownCustomers,
+    dateOrder,
+    overlap: (await databaseDriver()) === 'postgres',
+  });
   let failed = false;
   for (const entity of ['customers', 'orders'] as const) {
-    const file = values[entity];
-    if (!file) continue;
-    const result = await importFile(db, tenant, { entity, file, unknownCustomers, dateOrder }).catch((error: Error) => ({
-      status: 'failed' as const,
-      error: error.message,
-    }));
-    results[entity] = result;
+    const result = results[entity];
+    if (!result) continue;
     if (result.status === 'failed') {
       failed = true;
       console.error(`${entity}: FAILED — ${result.error}`);
-      break;
+      continue;
     }
     const c = result.counts;
     console.log(

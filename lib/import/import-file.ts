@@ -8,9 +8,9 @@ import type { DateOrder } from './dates';
 import type { ImportEntity } from './import-fields';
 import { createImportRecord, saveMapping, type ImportOptions } from './imports-store';
 import { inspectUpload } from './inspect-upload';
-import { ImportInputError, runImport, type ImportOutcome } from './run-import';
+import { ImportInputError, runImport, type ImportOutcome, type RunImportOptions } from './run-import';
 
-export type ImportFileRequest = {
+export type ImportFileRequest = RunImportOptions & {
   entity: ImportEntity;
   file: string;
   unknownCustomers?: ImportOptions['unknownCustomers'];
@@ -46,7 +46,7 @@ export async function importFile(db: Database, tenant: Tenant, request: ImportFi
     options,
     createdBy: request.createdBy ?? null,
   });
-  const outcome = await runImport(tenant, record.id, reportProgress);
+  const outcome = await runImport(tenant, record.id, reportProgress, { beforeSaving: request.beforeSaving });
   if (outcome.status === 'succeeded') {
     await saveMapping(db, tenant.orgId, request.entity, headerSignature(inspection.sniff.headers), inspection.mapping, options);
   }

@@ -40,13 +40,23 @@ async function* countingBytes(file: string, onBytes: (bytes: number) => void): A
  * transaction together with the import's record. Re-importing the same file changes nothing. A failure leaves the
  * workspace as it was and the import marked failed with the reason.
  */
-export async function runImport(tenant: Tenant, importId: number, reportProgress: ProgressReporter = async () => {}): Promise<ImportOutcome> {
+export type RunImportOptions = {
+  /** Awaited after the file is staged and before its rows are saved; throwing an ImportInputError fails the import. */
+  beforeSaving?: () => Promise<void>;
+};
+
+export async function runImport(
+  tenant: Tenant,
+  importId: number,
+  reportProgress: ProgressReporter = async () => {},
+  options: RunImportOptions = {},
+): Promise<ImportOutcome> {
   const db = await getDb();
   const record = await findImport(db, tenant.orgId, importId);
   if (!record) throw new Error(`Import ${importId} not found.`);
   await markImportRunning(db, record);
   try {
-    const counts = await withTenant(tenant, (tx) => importInTransaction(tx, record, reportProgress));
+    const counts = await withTenant(tenant, (tx) => importInTransaction(tx, record, reportProgress, options));
     return { status: 'succeeded', counts };
   } catch (error) {
     const message =
@@ -60,11 +70,11 @@ export async function runImport(tenant: Tenant, importId: number, reportProgress
 
 export class ImportInputError extends Error {}
 
-async function importInTransaction(tx: Database, record: ImportRecord, reportProgress: ProgressReporter): Promise<ImportCounts> {
-  const options = record.options as ImportOptions;
+async function importInTransaction(tx: Database, record: ImportRecord, reportProgress: ProgressReporter, options: RunImportOptions): Promise<ImportCounts> {
+  const fileOptions = record.options as ImportOptions;
   const validator = new RowValidator(record.entity, record.headers, record.mapping, {
-    dateOrder: options.dateOrder,
-    decimalSeparator: options.decimalSeparator,
+    dateOrder: fileOptions.dateOrder,
+    decimalSeparator: fileOptions.decimalSeparator,
   });
   await useAnalyticalSettings(tx);
   const columns = stagingColumns(record.entity);
@@ -80,8 +90,8 @@ async function importInTransaction(tx: Database, record: ImportRecord, reportPro
   let lastReport = 0;
   try {
     const chunks = decodeUploadText(countingBytes(record.storedFile!, (bytes) => (bytesRead = bytes)));
-    let headerSkipped = !options.hasHeader;
-    for await (const batch of readCsvRecords(chunks, { delimiter: options.delimiter })) {
+    let headerSkipped = !fileOptions.hasHeader;
+    for await (const batch of readCsvRecords(chunks, { delimiter: fileOptions.delimiter })) {
       let csv = '';
       for (const recordOfFile of batch) {
         if (!headerSkipped) {
@@ -110,9 +120,10 @@ async function importInTransaction(tx: Database, record: ImportRecord, reportPro
     throw error;
   }
   if (rowsRead === 0) {
-    throw new ImportInputError(options.hasHeader ? 'The file has a header row but no data rows.' : 'The file has no rows.');
+    throw new ImportInputError(fileOptions.hasHeader ? 'The file has a header row but no data rows.' : 'The file has no rows.');
   }
 
+  await options.beforeSaving?.();
   await reportProgress('Saving rows', 0.85);
   const laterRejects: { line: number; reason: string }[] = keys.provenUnique ? [] : [...(await rejectRepeatedIds(tx))];
   let customersCreated = 0;
@@ -122,7 +133,7 @@ async function importInTransaction(tx: Database, record: ImportRecord, reportPro
   if (record.entity === 'customers') {
     upserted = await upsertCustomers(tx, record.orgId, mappedFields, record.mapping.some((t) => t?.startsWith('custom:')));
   } else {
-    const unknown = await resolveUnknownCustomers(tx, record.orgId, options.unknownCustomers);
+    const unknown = await resolveUnknownCustomers(tx, record.orgId, fileOptions.unknownCustomers);
     customersCreated = unknown.created;
     laterRejects.push(...unknown.rejects);
     [{ refunds }] = await queryRows<{ refunds: number }>(tx, sql`select count(*) filter (where is_refund)::int as refunds from ${STAGING}`);
