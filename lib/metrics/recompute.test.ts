@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '@/lib/db/test-database';
 import { queryRows } from '@/lib/db/rows';
+import { customers } from '@/lib/db/schema';
 import { workspaceWithOrders } from '@/lib/testing/workspace-fixture';
 import { loadCdnowTransactions } from '@/lib/models/fixtures/cdnow';
 import { summarizeTransactions, summaryColumns } from '@/lib/models/customer-summary';
@@ -10,6 +11,7 @@ import { defaultSegment, rfmScores } from '@/lib/models/rfm';
 import type { Tenant } from '@/lib/db/tenant';
 import { recomputeCustomerValue, type RecomputeSummary } from './recompute';
 import { recordHoldoutCheck } from './holdout-record';
+import { updateValueEngineSettings } from './settings';
 
 type MetricsRow = {
   external_id: string;
@@ -104,6 +106,74 @@ describe(`customer value recompute on CDNOW (${process.env.DATABASE_URL ? 'postg
       if (row.repeat_purchases === 0) expect(row.probability_alive).toBe(1);
       expect(Number.isFinite(row.predicted_clv)).toBe(true);
       expect(row.predicted_clv!).toBeGreaterThanOrEqual(0);
+    }
+  });
+});
+
+describe(`customer value recompute of a small workspace (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+  type SmallRow = {
+    external_id: string;
+    orders: number;
+    purchase_days: number;
+    revenue: number;
+    margin: number;
+    average_repeat_value: number | null;
+    recency_score: number | null;
+    rfm_segment: string | null;
+    probability_alive: number | null;
+    predicted_clv: number | null;
+    historical_clv: number;
+    revenue_last_365_days: number;
+  };
+  let small: Tenant;
+  let summary: RecomputeSummary;
+  let byId: Map<string, SmallRow>;
+
+  beforeAll(async () => {
+    small = await workspaceWithOrders(test.db, 'Small', [
+      { customerId: 'twice', date: '2026-01-10', amount: 10, cost: 4 },
+      { customerId: 'twice', date: '2026-01-10', amount: 5 },
+      { customerId: 'twice', date: '2026-03-01', amount: 30, cost: 10 },
+      { customerId: 'once', date: '2026-02-01', amount: 20 },
+    ]);
+    await test.db.insert(customers).values({ orgId: small.orgId, externalId: 'never' });
+    await updateValueEngineSettings(test.db, small.orgId, {
+      defaultMarginPct: 50,
+      rfmBins: 5,
+      clvHorizonMonths: 6,
+      monthlyDiscountRatePct: 1,
+      clvBasis: 'margin',
+    });
+    summary = await recomputeCustomerValue(small);
+    const rows = await queryRows<SmallRow>(
+      test.db,
+      sql`select c.external_id, m.orders, m.purchase_days, m.revenue, m.margin, m.average_repeat_value, m.recency_score,
+                 m.rfm_segment, m.probability_alive, m.predicted_clv, m.historical_clv, m.revenue_last_365_days
+          from customer_metrics m join customers c on c.org_id = m.org_id and c.id = m.customer_id
+          where m.org_id = ${small.orgId}`,
+    );
+    byId = new Map(rows.map((row) => [row.external_id, row]));
+  }, 60_000);
+
+  it('counts same-day orders as one purchase day and keeps the first day out of the repeat spend', () => {
+    const twice = byId.get('twice')!;
+    expect([twice.orders, twice.purchase_days, twice.revenue, twice.average_repeat_value]).toEqual([3, 2, 45, 30]);
+    expect(twice.margin).toBeCloseTo(6 + 2.5 + 20, 9);
+  });
+
+  it('gives a customer without orders a row with no scores, segment or predictions', () => {
+    expect(summary.customers).toBe(3);
+    expect(summary.buyers).toBe(2);
+    expect(byId.get('never')).toMatchObject({ orders: 0, revenue: 0, recency_score: null, rfm_segment: null, predicted_clv: null });
+  });
+
+  it('falls back to the margin run-rate when two buyers cannot identify BG/NBD', () => {
+    expect(summary.method).toBe('historical-run-rate');
+    for (const id of ['twice', 'once']) {
+      const row = byId.get(id)!;
+      expect(row.probability_alive).toBeNull();
+      expect(row.historical_clv).toBe(row.margin);
+      expect(row.predicted_clv).toBeCloseTo(row.revenue_last_365_days * (6 / 12) * (row.margin / row.revenue), 9);
     }
   });
 });

@@ -1,5 +1,5 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
-import { collapseIdenticalRows, distinctIndex, groupRows } from './weighted-rows';
+import { collapseIdenticalRows, distinctIndex, gather, groupRows } from './weighted-rows';
 
 /** BG/NBD parameters: purchase rate λ ~ Gamma(r, α), dropout probability p ~ Beta(a, b). α is in the data's time unit. */
 export interface BgNbdParams {
@@ -63,19 +63,17 @@ export function compressRepeatPurchaseData(data: RepeatPurchaseData): Compressed
   );
 
   // Grouped by x so that each x's constants are computed once per group.
-  const { order, groupStart } = groupRows(
-    rows.representative.map((i) => x.index[i]),
-    x.values.length,
-  );
-  const customerOf = (row: number) => rows.representative[row];
+  const rowCount = rows.weight.length;
+  const { order, groupStart } = groupRows(gather(new Int32Array(rowCount), x.index, rows.representative), x.values.length);
+  const customers = gather(new Int32Array(rowCount), rows.representative, order);
   return {
     xValues: x.values,
     groupStart,
     TValues: T.values,
     recencyValues: recency.values,
-    rowT: Int32Array.from(order, (row) => T.index[customerOf(row)]),
-    rowRecency: Int32Array.from(order, (row) => recency.index[customerOf(row)]),
-    weight: Float64Array.from(order, (row) => rows.weight[row]),
+    rowT: gather(new Int32Array(rowCount), T.index, customers),
+    rowRecency: gather(new Int32Array(rowCount), recency.index, customers),
+    weight: gather(new Float64Array(rowCount), rows.weight, order),
   };
 }
 

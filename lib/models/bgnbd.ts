@@ -68,15 +68,19 @@ export function conditionalExpectedPurchases(
  */
 export function expectedPurchasesIfAlive(params: BgNbdParams, t: number, x: number, T: number): number {
   if (t <= 0) return 0;
-  const { r, alpha, a, b } = params;
-  const z = t / (alpha + T + t);
-  // Euler's transformation turns ((α+T)/(α+T+t))^(r+x)·2F1(r+x, b+x; a+b+x−1; z) into
-  // (1−z)^(a−1)·2F1(a+b−1−r, a−1; a+b+x−1; z), whose parameters stay bounded as x grows.
-  const atA = (a: number): number =>
-    ((a + b + x - 1) / (a - 1)) * (1 - Math.pow(1 - z, a - 1) * hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z));
+  const z = t / (params.alpha + T + t);
   // a = 1 is a removable 0/0; average the two sides.
   const h = 1e-6;
-  return Math.abs(a - 1) < h ? (atA(1 - h) + atA(1 + h)) / 2 : atA(a);
+  return Math.abs(params.a - 1) < h
+    ? (expectedPurchasesIfAliveAt(params, 1 - h, x, z) + expectedPurchasesIfAliveAt(params, 1 + h, x, z)) / 2
+    : expectedPurchasesIfAliveAt(params, params.a, x, z);
+}
+
+// Euler's transformation turns ((α+T)/(α+T+t))^(r+x)·2F1(r+x, b+x; a+b+x−1; z) into
+// (1−z)^(a−1)·2F1(a+b−1−r, a−1; a+b+x−1; z), whose parameters stay bounded as x grows. A module-level function,
+// not a closure: this runs a dozen times per customer.
+function expectedPurchasesIfAliveAt({ r, b }: BgNbdParams, a: number, x: number, z: number): number {
+  return ((a + b + x - 1) / (a - 1)) * (1 - Math.pow(1 - z, a - 1) * hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z));
 }
 
 // Fader, Hardie & Lee (2008), "Computing P(alive) using the BG/NBD model" (Hardie note 021); exactly 1 when x = 0.

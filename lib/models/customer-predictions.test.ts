@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { conditionalExpectedPurchases, probabilityAlive } from './bgnbd';
 import { DAYS_PER_MONTH, predictedClv } from './clv';
 import { conditionalExpectedAverageValue } from './gamma-gamma';
-import { fitValueModels, predictCustomerValue, type CustomerValueColumns } from './customer-predictions';
+import { fallbackColumnsNeeded, fitValueModels, predictCustomerValue, type CustomerValueColumns } from './customer-predictions';
 import { loadCdnowTransactions } from './fixtures/cdnow';
 import { summarizeTransactions } from './customer-summary';
 
@@ -65,5 +65,15 @@ describe('customer value predictions', () => {
       predictedClv(fits.bgnbd.params, customer, 20, { modelUnit: 'days', unitsPerMonth: DAYS_PER_MONTH, months: 12 }),
       9,
     );
+  });
+
+  it('names the fallback columns it reads, and refuses to predict without them', () => {
+    const { frequency, recency, T, averageRepeatValue } = columns;
+    const repeatPurchases = { frequency, recency, T, averageRepeatValue };
+    expect(fallbackColumnsNeeded(fits, options)).toEqual([]);
+    expect(predictCustomerValue(repeatPurchases, fits, options).predictedClv).toEqual(predictions.predictedClv);
+    const failed = { ...fits, gammaGamma: { ...fits.gammaGamma, converged: false } };
+    expect(fallbackColumnsNeeded(failed, { ...options, basis: 'margin' })).toEqual(['averageOrderValue', 'marginRate']);
+    expect(() => predictCustomerValue(repeatPurchases, failed, options)).toThrow(/averageOrderValue/);
   });
 });

@@ -2,17 +2,23 @@ import { expectedPurchasesIfAlive, fitBgNbd, probabilityAlive, type BgNbdFit } f
 import { DAYS_PER_MONTH, discountedPurchasesIfAlive } from './clv';
 import { conditionalExpectedAverageValue, fitGammaGamma, type GammaGammaFit } from './gamma-gamma';
 
-/** Per-customer columns, times in days: repeat purchases x, t_x, T, mean repeat spend, and what the fallback needs. */
-export interface CustomerValueColumns {
+/** Per-customer columns the fits need, times in days: repeat purchases x, t_x, T and mean repeat spend. */
+export interface RepeatPurchaseColumns {
   frequency: Float64Array;
   recency: Float64Array;
   T: Float64Array;
   averageRepeatValue: Float64Array;
+}
+
+/** Per-customer columns that only a fallback or the margin basis reads (see fallbackColumnsNeeded). */
+export interface FallbackColumns {
   averageOrderValue: Float64Array;
   /** Margin ÷ revenue of the customer's history; used when CLV is on margin. */
   marginRate: Float64Array;
   revenueLast365Days: Float64Array;
 }
+
+export type CustomerValueColumns = RepeatPurchaseColumns & FallbackColumns;
 
 export interface ValueModelFits {
   bgnbd: BgNbdFit;
@@ -25,20 +31,37 @@ export interface PredictionOptions {
   basis: 'revenue' | 'margin';
 }
 
+/** 'models' when BG/NBD and Gamma-Gamma converged; otherwise which fallback is used. */
+export type PredictionMethod = 'models' | 'bgnbd-with-observed-spend' | 'historical-run-rate';
+
 /** NaN marks "no model estimate" (the caller stores it as NULL). */
 export interface CustomerValuePredictions {
   expectedPurchases90Days: Float64Array;
   probabilityAlive: Float64Array;
   predictedClv: Float64Array;
-  /** 'models' when BG/NBD and Gamma-Gamma converged; otherwise which fallback was used. */
-  method: 'models' | 'bgnbd-with-observed-spend' | 'historical-run-rate';
+  method: PredictionMethod;
 }
 
-export function fitValueModels(columns: CustomerValueColumns): ValueModelFits {
+export function fitValueModels(columns: RepeatPurchaseColumns): ValueModelFits {
   return {
     bgnbd: fitBgNbd(columns),
     gammaGamma: fitGammaGamma({ frequency: columns.frequency, monetaryValue: columns.averageRepeatValue }),
   };
+}
+
+export function predictionMethod(fits: ValueModelFits): PredictionMethod {
+  if (!fits.bgnbd.converged) return 'historical-run-rate';
+  return fits.gammaGamma.converged ? 'models' : 'bgnbd-with-observed-spend';
+}
+
+/** The fallback columns predictCustomerValue reads with these fits and options: the only ones a caller must load. */
+export function fallbackColumnsNeeded(fits: ValueModelFits, options: PredictionOptions): (keyof FallbackColumns)[] {
+  const method = predictionMethod(fits);
+  const needed: (keyof FallbackColumns)[] = [];
+  if (method === 'historical-run-rate') needed.push('revenueLast365Days');
+  if (method === 'bgnbd-with-observed-spend') needed.push('averageOrderValue');
+  if (options.basis === 'margin') needed.push('marginRate');
+  return needed;
 }
 
 /**
@@ -47,16 +70,19 @@ export function fitValueModels(columns: CustomerValueColumns): ValueModelFits {
  * empty; without Gamma-Gamma, each customer's own average order value stands in for the expected spend.
  */
 export function predictCustomerValue(
-  columns: CustomerValueColumns,
+  columns: RepeatPurchaseColumns & Partial<FallbackColumns>,
   fits: ValueModelFits,
   options: PredictionOptions,
 ): CustomerValuePredictions {
+  const missing = fallbackColumnsNeeded(fits, options).filter((name) => !columns[name]);
+  if (missing.length > 0) throw new RangeError(`predictions need ${missing.join(', ')}`);
+  const { marginRate, revenueLast365Days, averageOrderValue } = columns as CustomerValueColumns;
   const n = columns.frequency.length;
   const result: CustomerValuePredictions = {
     expectedPurchases90Days: new Float64Array(n).fill(NaN),
     probabilityAlive: new Float64Array(n).fill(NaN),
     predictedClv: new Float64Array(n),
-    method: !fits.bgnbd.converged ? 'historical-run-rate' : fits.gammaGamma.converged ? 'models' : 'bgnbd-with-observed-spend',
+    method: predictionMethod(fits),
   };
   const clvOptions = {
     modelUnit: 'days' as const,
@@ -67,9 +93,9 @@ export function predictCustomerValue(
   // The costly hypergeometric terms depend on (x, T) only: compute them once per distinct pair.
   const sharedByXT = new Map<number, { next90Days: number; discountedHorizon: number }>();
   for (let i = 0; i < n; i++) {
-    const basisRate = options.basis === 'margin' ? columns.marginRate[i] : 1;
+    const basisRate = options.basis === 'margin' ? marginRate[i] : 1;
     if (result.method === 'historical-run-rate') {
-      result.predictedClv[i] = columns.revenueLast365Days[i] * (options.horizonMonths / 12) * basisRate;
+      result.predictedClv[i] = revenueLast365Days[i] * (options.horizonMonths / 12) * basisRate;
       continue;
     }
     const x = columns.frequency[i];
@@ -86,7 +112,7 @@ export function predictCustomerValue(
     const spend =
       result.method === 'models'
         ? conditionalExpectedAverageValue(fits.gammaGamma.params, x, x > 0 ? Math.max(columns.averageRepeatValue[i], 0) : 0)
-        : columns.averageOrderValue[i];
+        : averageOrderValue[i];
     const alive = probabilityAlive(fits.bgnbd.params, x, columns.recency[i], T);
     result.probabilityAlive[i] = alive;
     result.expectedPurchases90Days[i] = shared.next90Days * alive;

@@ -5,7 +5,7 @@ import {
   type FitFailure,
   type FitOptions,
 } from './maximum-likelihood';
-import { collapseIdenticalRows, distinctIndex, groupRows } from './weighted-rows';
+import { collapseIdenticalRows, distinctIndex, gather, groupRows } from './weighted-rows';
 
 /** Gamma-Gamma parameters: transaction value ~ Gamma(p, ν), ν ~ Gamma(q, γ). */
 export interface GammaGammaParams {
@@ -91,16 +91,16 @@ function compress(data: MonetaryData): CompressedData {
     const m = data.monetaryValue[i];
     if (x > 0 && m > 0 && Number.isFinite(x) && Number.isFinite(m)) used.push(i);
   }
-  const x = distinctIndex(Float64Array.from(used, (i) => data.frequency[i]));
+  const x = distinctIndex(gather(new Float64Array(used.length), data.frequency, used));
+  const spendValues = gather(new Float64Array(used.length), data.monetaryValue, used);
+  const spendOf = distinctIndex(spendValues);
+  const spendCount = spendOf.values.length;
+  const rows = collapseIdenticalRows(used.length, (i) => x.index[i] * spendCount + spendOf.index[i]);
 
-  const rows = collapseIdenticalRows(used.length, (i) => `${x.index[i]}:${data.monetaryValue[used[i]]}`);
-
-  const { order, groupStart } = groupRows(
-    rows.representative.map((i) => x.index[i]),
-    x.values.length,
-  );
-  const spend = Float64Array.from(order, (row) => data.monetaryValue[used[rows.representative[row]]]);
-  const weight = Float64Array.from(order, (row) => rows.weight[row]);
+  const rowCount = rows.weight.length;
+  const { order, groupStart } = groupRows(gather(new Int32Array(rowCount), x.index, rows.representative), x.values.length);
+  const spend = gather(new Float64Array(rowCount), spendValues, gather(new Int32Array(rowCount), rows.representative, order));
+  const weight = gather(new Float64Array(rowCount), rows.weight, order);
   const groupWeight = new Float64Array(x.values.length);
   const groupWeightedLogSpend = new Float64Array(x.values.length);
   for (let k = 0; k < x.values.length; k++) {

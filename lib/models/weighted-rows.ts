@@ -31,20 +31,27 @@ export function groupRows(groupOfRow: ArrayLike<number>, groups: number): { orde
 export function collapseIdenticalRows<Key>(
   count: number,
   keyOf: (item: number) => Key,
-): { representative: number[]; weight: number[] } {
+): { representative: Int32Array; weight: Float64Array } {
   const rowOfKey = new Map<Key, number>();
-  const representative: number[] = [];
-  const weight: number[] = [];
+  const representative = new Int32Array(count);
+  const weight = new Float64Array(count);
   for (let item = 0; item < count; item++) {
     const key = keyOf(item);
     const row = rowOfKey.get(key);
     if (row !== undefined) {
       weight[row]++;
     } else {
-      rowOfKey.set(key, weight.length);
-      representative.push(item);
-      weight.push(1);
+      const newRow = rowOfKey.size;
+      rowOfKey.set(key, newRow);
+      representative[newRow] = item;
+      weight[newRow] = 1;
     }
   }
-  return { representative, weight };
+  return { representative: representative.slice(0, rowOfKey.size), weight: weight.slice(0, rowOfKey.size) };
+}
+
+/** Fills `into` (as long as `indices`) with values[indices[0]], values[indices[1]], … */
+export function gather<T extends Int32Array | Float64Array>(into: T, values: ArrayLike<number>, indices: ArrayLike<number>): T {
+  for (let i = 0; i < indices.length; i++) into[i] = values[indices[i]];
+  return into;
 }
