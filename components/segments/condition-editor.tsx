@@ -1,4 +1,3 @@
-import { DEFAULT_SEGMENT_NAMES } from '@/lib/models/rfm';
 import { ATTRIBUTE_OPERATORS, type FieldType } from '@/lib/segments/fields';
 import type { AttributeCondition, OrderCondition, SegmentCondition, SegmentLeaf, SegmentMembershipCondition } from '@/lib/segments/rule-schema';
 import {
@@ -98,7 +97,7 @@ function OperatorAndValue({
         shape={valueShape(valueType, node.operator)}
         value={node.value}
         list={rfmSegmentNames ? editor.datalists.rfmSegments : undefined}
-        suggestions={rfmSegmentNames ? DEFAULT_SEGMENT_NAMES : undefined}
+        suggestions={rfmSegmentNames ? editor.rfmSegmentNames : undefined}
         invalid={hasErrorOn(errors, 'value')}
         describedBy={describedBy}
         onChange={(value) => editor.edit(replaceNode(editor.rule, path, { ...node, value } as SegmentLeaf))}

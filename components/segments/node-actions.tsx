@@ -1,4 +1,4 @@
-import { Button } from '@/components/ui/button';
+import { ReorderButtons } from '@/components/ui/reorder-buttons';
 import { focusAfterMove, focusAfterRemoval, focusKey, type RuleEditor } from './rule-editor';
 import { errorText, type RuleError } from './rule-errors';
 import { moveNode, nodeNumber, removeNode, type NodePath } from './rule-tree';
@@ -23,25 +23,13 @@ export function NodeActions({ noun, path, siblingCount, editor }: { noun: 'condi
     editor.edit(next, focusAfterRemoval(next, path));
   };
   return (
-    <div className="ml-auto flex items-center gap-1">
-      <Button type="button" variant="ghost" className="disabled:opacity-40" data-focus={focusKey(path, 'up')} disabled={index === 0} onClick={() => move(-1)}>
-        <span aria-hidden="true">↑</span>
-        <span className="sr-only">Move {name} up</span>
-      </Button>
-      <Button
-        type="button"
-        variant="ghost"
-        className="disabled:opacity-40"
-        data-focus={focusKey(path, 'down')}
-        disabled={index === siblingCount - 1}
-        onClick={() => move(1)}
-      >
-        <span aria-hidden="true">↓</span>
-        <span className="sr-only">Move {name} down</span>
-      </Button>
-      <Button type="button" variant="ghost" className="disabled:opacity-40" onClick={remove}>
-        Remove<span className="sr-only"> {name}</span>
-      </Button>
-    </div>
+    <ReorderButtons
+      label={name}
+      index={index}
+      count={siblingCount}
+      focusKeys={{ up: focusKey(path, 'up'), down: focusKey(path, 'down') }}
+      onMove={move}
+      onRemove={remove}
+    />
   );
 }

@@ -1,6 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SEGMENT_NAMES } from '@/lib/models/rfm';
 import { RuleBuilder } from './rule-builder';
 import { replaceNode } from './rule-tree';
 import { MIXED_RULE } from './test-rules';
@@ -14,6 +15,7 @@ function render(props: Partial<Parameters<typeof RuleBuilder>[0]> = {}): string 
       onChange: () => {},
       segments: [{ id: 3, name: 'VIPs' }],
       attributeKeys: ['loyalty_tier'],
+      rfmSegmentNames: DEFAULT_SEGMENT_NAMES,
       ...props,
     }),
   );
@@ -53,6 +55,13 @@ describe('RuleBuilder markup', () => {
     });
     expect(html).toMatch(/aria-pressed="true"[^>]*>Loyal</);
     expect(html).toMatch(/aria-pressed="false"[^>]*>Champions</);
+  });
+
+  it('offers the workspace’s own RFM segment names, not the default grid’s', () => {
+    const html = render({ rfmSegmentNames: ['Dormant', 'Stars'] });
+    expect(html).toContain('<option value="Dormant">');
+    expect(html).toContain('<option value="Stars">');
+    expect(html).not.toContain('<option value="Can&#x27;t Lose Them">');
   });
 
   it('disables every control at once', () => {

@@ -2,7 +2,6 @@
 
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { DEFAULT_SEGMENT_NAMES } from '@/lib/models/rfm';
 import type { SegmentGroup, SegmentRule } from '@/lib/segments/rule-schema';
 import { ConditionEditor } from './condition-editor';
 import { NodeActions, NodeErrors } from './node-actions';
@@ -29,6 +28,8 @@ export type RuleBuilderProps = {
   segments: { id: number; name: string }[];
   /** Custom attribute keys seen in the workspace, suggested for attribute conditions. */
   attributeKeys: string[];
+  /** The workspace's RFM segment names, offered for RFM segment conditions. */
+  rfmSegmentNames: readonly string[];
   disabled?: boolean;
   /** The server's validation messages, e.g. `root.children.1.value: must be a finite number`. */
   errors?: string[];
@@ -37,7 +38,7 @@ export type RuleBuilderProps = {
 const NO_ERRORS: string[] = [];
 
 /** Edits a segment rule: conditions in nested all/any groups. Controlled: every edit calls `onChange` with a new rule. */
-export function RuleBuilder({ value, onChange, segments, attributeKeys, disabled = false, errors = NO_ERRORS }: RuleBuilderProps) {
+export function RuleBuilder({ value, onChange, segments, attributeKeys, rfmSegmentNames, disabled = false, errors = NO_ERRORS }: RuleBuilderProps) {
   const idPrefix = useId();
   const container = useRef<HTMLDivElement>(null);
   const [pendingFocus, setPendingFocus] = useState<string | null>(null);
@@ -57,6 +58,7 @@ export function RuleBuilder({ value, onChange, segments, attributeKeys, disabled
     rule: value,
     segments,
     attributeKeys,
+    rfmSegmentNames,
     errors: errorsByNode,
     idPrefix,
     datalists: { rfmSegments: `${idPrefix}-rfm-segments`, attributeKeys: `${idPrefix}-attribute-keys` },
@@ -74,7 +76,7 @@ export function RuleBuilder({ value, onChange, segments, attributeKeys, disabled
         <GroupEditor group={value.root} path={[]} siblingCount={1} editor={editor} />
       </fieldset>
       <datalist id={editor.datalists.rfmSegments}>
-        {DEFAULT_SEGMENT_NAMES.map((name) => (
+        {rfmSegmentNames.map((name) => (
           <option key={name} value={name} />
         ))}
       </datalist>

@@ -7,6 +7,7 @@ export type RuleEditor = {
   rule: SegmentRule;
   segments: readonly { id: number; name: string }[];
   attributeKeys: readonly string[];
+  rfmSegmentNames: readonly string[];
   /** Server errors by the `pathKey` of their node. */
   errors: Map<string, RuleError[]>;
   idPrefix: string;

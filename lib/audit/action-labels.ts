@@ -16,6 +16,7 @@ const actionLabels: Record<string, string> = {
   'api_key.used': 'API key used',
   'api_key.created': 'API key created',
   'api_key.revoked': 'API key revoked',
+  'rfm_scheme.changed': 'RFM segments changed',
 };
 
 export function auditActionLabel(action: string): string {

@@ -102,6 +102,12 @@ export const ACTION_CASES: Record<string, ActionCase> = {
     attempts: [{ label: 'deletes all data, confirmed with A’s slug', targets: 'all data (by slug)', asAttacker: { refused: /^Type attacker-shop to confirm\.$/ },
       form: ({ victim }) => formData({ confirmation: victim.workspace.slug }) }],
   },
+  // app/w/[slug]/settings/rfm-scheme/actions.ts
+  saveRfmSchemeAction: {
+    gate: 'member', role: 'admin',
+    attempts: [{ label: 'replaces the RFM segments', asAttacker: { attackerOnly: 'the scheme of the workspace of the slug; no id' },
+      form: () => formData({ scheme: JSON.stringify([{ name: 'Everyone', recency: [1, 5], frequency: [1, 5] }]) }) }],
+  },
   // app/w/[slug]/settings/api-keys/actions.ts
   createApiKeyAction: {
     gate: 'member', role: 'admin',

@@ -4,11 +4,13 @@ import { useAnalyticalSettings } from '@/lib/db/analytics';
 import { queryRows } from '@/lib/db/rows';
 import { modelFits } from '@/lib/db/schema';
 import { withTenant, type Tenant } from '@/lib/db/tenant';
-import { fitValueModels, predictCustomerValue } from '@/lib/models/customer-predictions';
+import { fallbackColumnsNeeded, fitValueModels, predictCustomerValue } from '@/lib/models/customer-predictions';
 import type { ProgressReporter } from '@/lib/jobs/worker';
-import { STAGE, stageCustomerAggregates } from './aggregates';
+import { stageBuyerAggregates } from './aggregates';
+import { STAGE, stageCustomerAggregates } from './customer-stage';
+import { workspaceSegmentScheme } from './segment-scheme-store';
 import { valueEngineSettings } from './settings';
-import { loadValueColumns, writeCustomerMetrics } from './value-columns';
+import { loadFallbackColumns, loadRepeatPurchaseColumns, writeCustomerMetrics } from './value-columns';
 
 export type RecomputeSummary = {
   customers: number;
@@ -46,26 +48,35 @@ export async function recomputeCustomerValue(tenant: Tenant, reportProgress: Pro
     const orgId = tenant.orgId;
     await useAnalyticalSettings(tx);
     const settings = await valueEngineSettings(tx, orgId);
+    const scheme = await workspaceSegmentScheme(tx, orgId);
 
-    await reportProgress('Aggregating orders and scoring RFM per customer', 0.05);
-    await stageCustomerAggregates(tx, orgId, settings);
+    await reportProgress('Aggregating orders per customer', 0.05);
+    await stageBuyerAggregates(tx, orgId, settings);
     endStep('aggregates');
-
-    await reportProgress('Fitting BG/NBD and Gamma-Gamma', 0.5);
-    const { customerIds, columns } = await loadValueColumns(tx);
-    const span = await dataSpan(tx);
+    const columns = await loadRepeatPurchaseColumns(tx);
+    const buyers = columns.frequency.length;
     endStep('loadColumns');
+
+    await reportProgress('Scoring RFM and fitting BG/NBD and Gamma-Gamma', 0.5);
+    // The server stages every customer with RFM scores while the models fit here.
+    const staging = await stageCustomerAggregates(tx, orgId, settings, scheme.segments);
     const fits = fitValueModels(columns);
     endStep('fits');
+    await staging.done;
+    const span = await dataSpan(tx);
+    // What the RFM staging took beyond the fits it ran alongside.
+    endStep('rfm');
 
     await reportProgress('Predicting purchases, P(alive) and CLV', 0.65);
-    const predictions = predictCustomerValue(columns, fits, {
+    const options = {
       horizonMonths: settings.clvHorizonMonths,
       monthlyDiscountRate: settings.monthlyDiscountRate,
       basis: settings.clvBasis,
-    });
+    };
+    const fallback = await loadFallbackColumns(tx, fallbackColumnsNeeded(fits, options));
+    const predictions = predictCustomerValue({ ...columns, ...fallback }, fits, options);
     endStep('predict');
-    await writeCustomerMetrics(tx, orgId, customerIds, predictions);
+    await writeCustomerMetrics(tx, orgId, predictions);
     endStep('write');
 
     const dataCutoff = span.asOf ?? new Date().toISOString().slice(0, 10);
@@ -82,10 +93,10 @@ export async function recomputeCustomerValue(tenant: Tenant, reportProgress: Pro
     });
     await tx
       .insert(modelFits)
-      .values([fitRow('bgnbd', fits.bgnbd, customerIds.length), fitRow('gamma_gamma', fits.gammaGamma, fits.gammaGamma.customersUsed)]);
+      .values([fitRow('bgnbd', fits.bgnbd, buyers), fitRow('gamma_gamma', fits.gammaGamma, fits.gammaGamma.customersUsed)]);
     return {
       customers: span.customers,
-      buyers: customerIds.length,
+      buyers,
       asOf: span.asOf,
       method: predictions.method,
       fitMs: steps.fits,

@@ -1,6 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/lib/db/rows';
 import { withTenant, type Tenant } from '@/lib/db/tenant';
+import { schemeSegmentNames } from '@/lib/metrics/segment-scheme';
+import { workspaceSegmentScheme } from '@/lib/metrics/segment-scheme-store';
+import { unknownRfmSegmentWarnings } from './rfm-segment-names';
+import { parseSegmentRule } from './rule-schema';
 import { segmentWarnings, type PairOverlap, type SegmentWarning } from './segment-warnings';
 
 export const TREND_SNAPSHOTS = 12;
@@ -35,6 +39,7 @@ type SummaryRow = {
   description: string;
   color: string;
   kind: 'rule' | 'static';
+  rule: unknown;
   source: string;
   refreshed_at: Date | string | null;
   customers: number | null;
@@ -47,13 +52,16 @@ type SummaryRow = {
 
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
 
-/** Every segment with its latest snapshot, recent trend, pairwise overlaps and over-segmentation warnings. */
+/**
+ * Every segment with its latest snapshot, recent trend, pairwise overlaps, over-segmentation warnings and
+ * warnings about rules naming RFM segments the workspace no longer has.
+ */
 export async function segmentOverview(tenant: Tenant): Promise<SegmentOverview> {
   return withTenant(tenant, async (tx) => {
     const rows = await queryRows<SummaryRow>(
       tx,
       sql`
-        select s.id::int as id, s.name, s.description, s.color, s.kind, s.source, s.refreshed_at,
+        select s.id::int as id, s.name, s.description, s.color, s.kind, s.rule, s.source, s.refreshed_at,
                latest.customers, latest.total_customers, latest.revenue, latest.total_revenue, latest.average_predicted_clv,
                (select coalesce(json_agg(json_build_object('takenAt', t.taken_at, 'customers', t.customers) order by t.taken_at), '[]'::json)
                 from (select taken_at, customers from segment_snapshots
@@ -98,6 +106,12 @@ export async function segmentOverview(tenant: Tenant): Promise<SegmentOverview> 
     });
     const pairs = overlaps.map((o) => ({ a: Number(o.a), b: Number(o.b), shared: Number(o.shared) }));
     const totalCustomers = Number(totals.customers);
-    return { segments, totalCustomers, overlaps: pairs, warnings: segmentWarnings(segments, totalCustomers, pairs) };
+    const schemeNames = new Set(schemeSegmentNames((await workspaceSegmentScheme(tx, tenant.orgId)).segments));
+    const rules = rows.map((row) => {
+      const parsed = row.kind === 'rule' ? parseSegmentRule(row.rule) : null;
+      return { id: Number(row.id), rule: parsed?.success ? parsed.rule : null };
+    });
+    const warnings = [...segmentWarnings(segments, totalCustomers, pairs), ...unknownRfmSegmentWarnings(rules, schemeNames)];
+    return { segments, totalCustomers, overlaps: pairs, warnings };
   });
 }

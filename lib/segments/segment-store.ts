@@ -3,7 +3,10 @@ import type { Database } from '@/lib/db/client';
 import { queryRows } from '@/lib/db/rows';
 import { segmentMembers, segments, segmentSnapshots } from '@/lib/db/schema';
 import { withTenant, type Tenant } from '@/lib/db/tenant';
+import { schemeSegmentNames } from '@/lib/metrics/segment-scheme';
+import { workspaceSegmentScheme } from '@/lib/metrics/segment-scheme-store';
 import { refreshSegments } from './refresh-membership';
+import { unknownRfmSegmentErrors, unknownRfmSegments } from './rfm-segment-names';
 import { SEGMENT_COLORS, type SegmentColor } from './segment-colors';
 import { parseSegmentRule, type SegmentRule } from './rule-schema';
 import { findSegmentCycle, referencedSegmentIds } from './segment-dependencies';
@@ -23,7 +26,9 @@ export type SavedSegment = SegmentDetails & {
   refreshedAt: Date | null;
 };
 
-export type SaveResult = { ok: true; id: number } | { ok: false; error: string; field?: 'name' | 'rule' };
+/** A refusal; `fieldErrors` holds the field's messages when they are more precise than `error`. */
+export type SaveResult = { ok: true; id: number } | { ok: false; error: string; field?: 'name' | 'rule'; fieldErrors?: string[] };
+type SaveRefusal = Extract<SaveResult, { ok: false }>;
 
 const NAME_TAKEN = 'segments_org_name_key';
 
@@ -35,22 +40,31 @@ function isNameConflict(error: unknown): boolean {
   return false;
 }
 
-/** Why the rule cannot be saved as this segment: a missing referenced segment, or a circle of references. */
-async function referenceError(tx: Database, orgId: string, segmentId: number, rule: SegmentRule): Promise<string | null> {
+/**
+ * Why the rule cannot be saved as this segment: RFM segments the workspace's scheme does not have, a missing
+ * referenced segment, or a circle of references.
+ */
+async function ruleRefusal(tx: Database, orgId: string, segmentId: number, rule: SegmentRule): Promise<SaveRefusal | null> {
+  const { segments: scheme } = await workspaceSegmentScheme(tx, orgId);
+  const unknown = unknownRfmSegments(rule, new Set(schemeSegmentNames(scheme)));
+  if (unknown.length > 0) {
+    return { ok: false, error: 'The rule names RFM segments this workspace does not have.', field: 'rule', fieldErrors: unknownRfmSegmentErrors(unknown) };
+  }
   const { rules, names } = await storedSegments(tx, orgId);
-  if (referencedSegmentIds(rule).some((id) => !rules.has(id))) return 'The rule refers to a segment that does not exist (any more). Choose another.';
+  const refusal = (error: string): SaveRefusal => ({ ok: false, error, field: 'rule' });
+  if (referencedSegmentIds(rule).some((id) => !rules.has(id))) return refusal('The rule refers to a segment that does not exist (any more). Choose another.');
   const cycle = findSegmentCycle(segmentId, rule, rules);
   if (!cycle) return null;
   const path = cycle.map((id) => (id === segmentId ? 'this segment' : `“${names.get(id) ?? `#${id}`}”`));
-  return `Segments cannot refer to each other in a circle: ${path.join(' → ')}.`;
+  return refusal(`Segments cannot refer to each other in a circle: ${path.join(' → ')}.`);
 }
 
 /** Saves a new rule-based segment and fills its membership in the same transaction. */
 export async function createRuleSegment(tenant: Tenant, createdBy: string | null, definition: SegmentDefinition, source = 'custom'): Promise<SaveResult> {
   try {
     return await withTenant(tenant, async (tx) => {
-      const cycle = await referenceError(tx, tenant.orgId, -1, definition.rule);
-      if (cycle) return { ok: false, error: cycle, field: 'rule' } as const;
+      const refusal = await ruleRefusal(tx, tenant.orgId, -1, definition.rule);
+      if (refusal) return refusal;
       const [row] = await tx
         .insert(segments)
         .values({ orgId: tenant.orgId, kind: 'rule', source, createdBy, ...definition })
@@ -134,8 +148,8 @@ export async function updateSegment(
         .for('update');
       if (!existing) return null;
       if (existing.kind === 'rule' && rule) {
-        const cycle = await referenceError(tx, tenant.orgId, id, rule);
-        if (cycle) return { ok: false, error: cycle, field: 'rule' } as const;
+        const refusal = await ruleRefusal(tx, tenant.orgId, id, rule);
+        if (refusal) return refusal;
       }
       await tx
         .update(segments)

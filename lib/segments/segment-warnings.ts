@@ -1,4 +1,7 @@
-/** Over-segmentation checks: segments too small to act on, and pairs that mostly hold the same customers. */
+/**
+ * Over-segmentation checks (segments too small to act on, pairs that mostly hold the same customers) and rules
+ * naming RFM segments the workspace no longer has (lib/segments/rfm-segment-names.ts).
+ */
 
 export const MIN_SEGMENT_CUSTOMERS = 50;
 export const MIN_SEGMENT_SHARE = 0.01;
@@ -9,7 +12,8 @@ export type PairOverlap = { a: number; b: number; shared: number };
 
 export type SegmentWarning =
   | { kind: 'tiny'; segmentId: number; message: string }
-  | { kind: 'overlap'; segmentId: number; otherId: number; overlap: number; message: string };
+  | { kind: 'overlap'; segmentId: number; otherId: number; overlap: number; message: string }
+  | { kind: 'unknown_rfm_segment'; segmentId: number; names: string[]; message: string };
 
 /** |A ∩ B| / min(|A|, |B|): 1 when the smaller segment lies wholly inside the larger one. */
 export function overlapRatio(shared: number, sizeA: number, sizeB: number): number {

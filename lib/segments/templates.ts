@@ -1,5 +1,5 @@
-import { DEFAULT_SEGMENT_NAMES } from '@/lib/models/rfm';
-import type { SegmentColor } from './segment-colors';
+import type { DefaultSegmentName, SegmentRule as RfmSegment } from '@/lib/models/rfm';
+import { SEGMENT_COLORS, type SegmentColor } from './segment-colors';
 import type { SegmentDefinition } from './segment-store';
 import type { SegmentRule } from './rule-schema';
 
@@ -8,7 +8,7 @@ export type SegmentTemplate = SegmentDefinition & { key: string };
 type Node = SegmentRule['root']['children'][number];
 const allOf = (...children: Node[]): SegmentRule => ({ version: 1, root: { kind: 'group', combinator: 'and', children } });
 
-const RFM_COLORS: Record<(typeof DEFAULT_SEGMENT_NAMES)[number], SegmentColor> = {
+const RFM_COLORS: Record<DefaultSegmentName, SegmentColor> = {
   Champions: 'emerald',
   Loyal: 'teal',
   'Potential Loyalist': 'sky',
@@ -21,14 +21,16 @@ const RFM_COLORS: Record<(typeof DEFAULT_SEGMENT_NAMES)[number], SegmentColor> =
   Hibernating: 'slate',
 };
 
-/** One segment per named cell of the workspace's RFM grid: together they partition the scored customers. */
-export const RFM_TEMPLATES: SegmentTemplate[] = DEFAULT_SEGMENT_NAMES.map((name) => ({
-  key: `rfm:${name}`,
-  name: `RFM: ${name}`,
-  description: `Customers in the “${name}” cell of the RFM grid, kept in step with every recompute.`,
-  color: RFM_COLORS[name],
-  rule: allOf({ kind: 'condition', field: 'rfm_segment', operator: 'eq', value: name }),
-}));
+/** One segment per RFM segment of the workspace's scheme: together they partition the scored customers. */
+export function rfmTemplates(scheme: readonly RfmSegment[]): SegmentTemplate[] {
+  return scheme.map(({ name }, index) => ({
+    key: `rfm:${name}`,
+    name: `RFM: ${name}`,
+    description: `Customers in the “${name}” segment of the RFM grid, kept in step with every recompute.`,
+    color: Object.hasOwn(RFM_COLORS, name) ? RFM_COLORS[name as DefaultSegmentName] : SEGMENT_COLORS[index % SEGMENT_COLORS.length],
+    rule: allOf({ kind: 'condition', field: 'rfm_segment', operator: 'eq', value: name }),
+  }));
+}
 
 export const VALUE_TEMPLATES: SegmentTemplate[] = [
   {
@@ -67,5 +69,9 @@ export const VALUE_TEMPLATES: SegmentTemplate[] = [
   },
 ];
 
-export const TEMPLATE_SETS = { rfm: RFM_TEMPLATES, value: VALUE_TEMPLATES } as const;
-export type TemplateSet = keyof typeof TEMPLATE_SETS;
+export const TEMPLATE_SETS = ['rfm', 'value'] as const;
+export type TemplateSet = (typeof TEMPLATE_SETS)[number];
+
+export function templateSet(set: TemplateSet, scheme: readonly RfmSegment[]): SegmentTemplate[] {
+  return set === 'rfm' ? rfmTemplates(scheme) : VALUE_TEMPLATES;
+}

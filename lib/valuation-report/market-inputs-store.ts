@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database } from '@/lib/db/client';
 import { segmentMarketInputs, users } from '@/lib/db/schema';
 import { withTenant, type Tenant } from '@/lib/db/tenant';
+import { isWorkspaceRfmSegment } from '@/lib/metrics/segment-scheme-store';
 import { DEFAULT_MARKET_INPUTS, type SegmentMarketInputs } from '@/lib/valuation/value-score';
 import { segmentExists } from './segment-names';
 import { parseSegmentKey, type SegmentKey } from './segment-keys';
@@ -65,14 +66,15 @@ export function marketInputsOf(stored: Map<SegmentKey, StoredMarketInputs>, key:
   return stored.get(key) ?? { inputs: DEFAULT_MARKET_INPUTS, setBy: null };
 }
 
-export type SaveMarketInputsResult = { ok: true } | { ok: false; error: string };
+export type SaveMarketInputsResult = { ok: true } | { ok: false; error: string; field?: 'segmentKey' };
 
-/** Upserts one segment's market inputs; refuses a saved segment that is not the workspace's. */
+/** Upserts one segment's market inputs; refuses a saved segment that is not the workspace's, and RFM segments its scheme lacks. */
 export async function saveMarketInputs(tenant: Tenant, userId: string, form: MarketInputsForm): Promise<SaveMarketInputsResult> {
   const ref = parseSegmentKey(form.segmentKey);
-  if (!ref) return { ok: false, error: 'Unknown segment.' };
+  if (!ref) return { ok: false, error: 'Unknown segment.', field: 'segmentKey' };
   return withTenant(tenant, async (tx) => {
     if (ref.kind === 'segment' && !(await segmentExists(tx, tenant.orgId, ref.id))) return { ok: false, error: 'Segment not found.' };
+    if (ref.kind === 'rfm' && !(await isWorkspaceRfmSegment(tx, tenant.orgId, ref.name))) return { ok: false, error: 'Unknown segment.', field: 'segmentKey' };
     const values = {
       addressableMarketSize: form.addressableMarketSize,
       expectedMarketGrowthPct: form.expectedMarketGrowthPct,

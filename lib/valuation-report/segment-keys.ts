@@ -1,4 +1,4 @@
-import { DEFAULT_SEGMENT_NAMES } from '@/lib/models/rfm';
+import { rfmSegmentNameSchema } from '@/lib/metrics/segment-scheme';
 
 /**
  * A segment the valuation compares: an RFM segment (`rfm:Champions`) or a saved segment (`segment:12`). The key is
@@ -11,20 +11,18 @@ export type SegmentRef = { kind: 'rfm'; name: string } | { kind: 'segment'; id: 
 export const rfmKey = (name: string): SegmentKey => `rfm:${name}`;
 export const savedSegmentKey = (id: number): SegmentKey => `segment:${id}`;
 
-const RFM_NAMES: ReadonlySet<string> = new Set(DEFAULT_SEGMENT_NAMES);
-
-/** The segment a key names, or null for anything else (an unknown RFM name, a malformed id). */
+/**
+ * The segment a key names, or null for anything else (a malformed id, text that cannot be an RFM segment name).
+ * Whether an RFM name is one of the workspace's segments depends on its scheme: the callers that store or show
+ * a segment check that.
+ */
 export function parseSegmentKey(key: string): SegmentRef | null {
   if (key.startsWith('rfm:')) {
     const name = key.slice(4);
-    return RFM_NAMES.has(name) ? { kind: 'rfm', name } : null;
+    return rfmSegmentNameSchema.safeParse(name).data === name ? { kind: 'rfm', name } : null;
   }
   const id = /^segment:([1-9]\d{0,14})$/.exec(key)?.[1];
   return id ? { kind: 'segment', id: Number(id) } : null;
-}
-
-export function isRfmSegmentName(name: string): boolean {
-  return RFM_NAMES.has(name);
 }
 
 /** The page of a segment's valuation. */

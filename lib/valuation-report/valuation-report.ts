@@ -4,12 +4,11 @@ import { useAnalyticalSettings } from '@/lib/db/analytics';
 import { queryRows } from '@/lib/db/rows';
 import { withTenant, type Tenant } from '@/lib/db/tenant';
 import { trailingQuarters } from '@/lib/metrics/trailing-quarters';
-import { DEFAULT_SEGMENT_NAMES } from '@/lib/models/rfm';
 import { recommendAction, type RecommendedAction } from '@/lib/valuation/recommended-action';
 import type { SegmentMetrics } from '@/lib/valuation/segment-metrics';
 import type { SegmentMarketInputs, SegmentToScore } from '@/lib/valuation/value-score';
 import { marketInputsByKey, marketInputsOf, type InputsAuthor } from './market-inputs-store';
-import { rfmKey, savedSegmentKey, type SegmentKey } from './segment-keys';
+import { parseSegmentKey, savedSegmentKey, type SegmentKey } from './segment-keys';
 import {
   emptyFigures,
   segmentFigures,
@@ -126,10 +125,14 @@ function valuedSegments(
       recommendation: recommendAction(metrics, figures.population.metrics, currency),
     };
   };
-  // RFM segments without buyers are left out; a chosen saved segment always shows, if only to say it is empty.
+  // The RFM segments the metrics hold (those without buyers are left out); a chosen saved segment always shows,
+  // if only to say it is empty.
   const rfm = selection.rfm
-    ? DEFAULT_SEGMENT_NAMES.filter((name) => figures.segments.has(rfmKey(name)))
-        .map((name) => entry(rfmKey(name), name, 'rfm', null, null))
+    ? [...figures.segments.keys()]
+        .flatMap((key) => {
+          const ref = parseSegmentKey(key);
+          return ref?.kind === 'rfm' ? [entry(key, ref.name, 'rfm', null, null)] : [];
+        })
         .sort((a, b) => b.metrics.revenueLast12Months - a.metrics.revenueLast12Months)
     : [];
   const byId = new Map(saved.map((segment) => [segment.id, segment]));

@@ -13,11 +13,12 @@ import { queryRows } from '@/lib/db/rows';
 import { tenantForJob, withTenant } from '@/lib/db/tenant';
 import { writeDemoCsv } from '@/lib/demo/write-csv';
 import { recomputeCustomerValue } from '@/lib/metrics/recompute';
+import { DEFAULT_SEGMENT_SCHEME } from '@/lib/models/rfm';
 import { previewSegment } from '@/lib/segments/compile-rule';
 import { refreshSegments } from '@/lib/segments/refresh-membership';
 import { parseSegmentRule, type SegmentRule } from '@/lib/segments/rule-schema';
 import { createRuleSegments } from '@/lib/segments/segment-store';
-import { RFM_TEMPLATES, VALUE_TEMPLATES, type SegmentTemplate } from '@/lib/segments/templates';
+import { rfmTemplates, VALUE_TEMPLATES, type SegmentTemplate } from '@/lib/segments/templates';
 import { benchDatabase } from './databases';
 import { loadGeneratedWorkspace } from './load-generated';
 import { percentile } from './percentile';
@@ -75,7 +76,7 @@ async function main() {
     await recomputeCustomerValue(tenant);
     const [{ orders }] = await queryRows<{ orders: number }>(conn.db, sql`select count(*)::int as orders from orders`);
 
-    const definitions = [...RFM_TEMPLATES, ...VALUE_TEMPLATES, ...customSegments()];
+    const definitions = [...rfmTemplates(DEFAULT_SEGMENT_SCHEME), ...VALUE_TEMPLATES, ...customSegments()];
     const created = await createRuleSegments(tenant, null, definitions);
     await withTenant(tenant, (tx) => refreshSegments(tx, orgId)); // warm
     const [refreshed, refreshAllMs] = await timed(() => withTenant(tenant, (tx) => refreshSegments(tx, orgId)));

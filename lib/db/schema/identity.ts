@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, doublePrecision, index, integer, pgEnum, smallint, pgTable, primaryKey, text, timestamp, uuid, char } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, integer, jsonb, pgEnum, smallint, pgTable, primaryKey, text, timestamp, uuid, char } from 'drizzle-orm/pg-core';
 
 // Global directory tables (Citus reference tables): users, organizations, memberships.
 // Tenant data lives in tables whose primary key starts with org_id (see customers.ts).
@@ -29,6 +29,8 @@ export const organizations = pgTable('organizations', {
   clvHorizonMonths: smallint('clv_horizon_months').notNull().default(12),
   monthlyDiscountRate: doublePrecision('monthly_discount_rate').notNull().default(0.01),
   clvBasis: text('clv_basis', { enum: ['revenue', 'margin'] }).notNull().default('revenue'),
+  // The workspace's RFM segments (lib/metrics/segment-scheme.ts parses them); null means the default R × F grid.
+  rfmScheme: jsonb('rfm_scheme'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

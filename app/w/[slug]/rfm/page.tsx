@@ -8,9 +8,12 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireMember } from '@/lib/auth/gate';
 import { hasRole } from '@/lib/auth/roles';
+import { getDb } from '@/lib/db/client';
 import { formatCurrency, formatNumber, formatPercent } from '@/lib/format';
 import { latestJobStatus } from '@/lib/jobs/status';
 import { metricsAsOf, rfmCells, rfmSegmentFigures } from '@/lib/metrics/queries';
+import { describeSegmentRanges } from '@/lib/metrics/segment-scheme';
+import { workspaceSegmentScheme } from '@/lib/metrics/segment-scheme-store';
 import { recomputeAction } from '../model/actions';
 
 export const metadata: Metadata = { title: 'RFM' };
@@ -18,12 +21,15 @@ export const metadata: Metadata = { title: 'RFM' };
 export default async function RfmPage({ params }: PageProps<'/w/[slug]/rfm'>) {
   const { slug } = await params;
   const { workspace, tenant, role } = await requireMember(slug);
-  const [cells, segments, asOf, job] = await Promise.all([
+  const [cells, segments, asOf, job, scheme] = await Promise.all([
     rfmCells(tenant),
     rfmSegmentFigures(tenant),
     metricsAsOf(tenant),
     latestJobStatus(tenant, 'recompute'),
+    workspaceSegmentScheme(await getDb(), tenant.orgId),
   ]);
+  const schemeNames = new Set(scheme.segments.map((segment) => segment.name));
+  const figuresPredateScheme = segments.some((segment) => !schemeNames.has(segment.segment));
   const bins = Math.max(5, ...cells.map((c) => Math.max(c.recency, c.frequency)));
   const buyers = segments.reduce((sum, s) => sum + s.customers, 0);
   const revenue = segments.reduce((sum, s) => sum + s.revenue, 0);
@@ -37,6 +43,12 @@ export default async function RfmPage({ params }: PageProps<'/w/[slug]/rfm'>) {
         description="Recency, frequency and monetary scores of every buyer, and the segments they form."
       />
       <RecomputeControl job={job} asOf={asOf} canRecompute={hasRole(role, 'marketer')} action={recomputeAction.bind(null, slug)} />
+      {figuresPredateScheme && (
+        <p role="status" className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+          The RFM segments changed since customer value was last computed: the figures below still use the previous
+          segments until the next recompute.
+        </p>
+      )}
       {cells.length === 0 ? (
         <div className="mt-6">
           <EmptyState title="No RFM scores yet">
@@ -46,7 +58,7 @@ export default async function RfmPage({ params }: PageProps<'/w/[slug]/rfm'>) {
       ) : (
         <div className="mt-6 grid gap-6 xl:grid-cols-5">
           <Card title="Recency × frequency" description="Customers and revenue per cell; select a cell to see its customers." className="xl:col-span-3">
-            <RfmHeatMap cells={cells} bins={bins} currency={workspace.currency} hrefForCell={(r, f) => customersHref({ r, f })} />
+            <RfmHeatMap cells={cells} bins={bins} currency={workspace.currency} scheme={scheme.segments} hrefForCell={(r, f) => customersHref({ r, f })} />
           </Card>
           <Card title="Revenue by segment" className="xl:col-span-2">
             <RankedBars
@@ -97,8 +109,21 @@ export default async function RfmPage({ params }: PageProps<'/w/[slug]/rfm'>) {
               <li><strong>R</strong>ecency: days from the last purchase to the data cut-off; the most recent buyers score highest.</li>
               <li><strong>F</strong>requency: the number of distinct days with a purchase (orders on the same day count once).</li>
               <li><strong>M</strong>onetary: total revenue, net of refunds.</li>
-              <li>Segments come from the R × F grid: every cell belongs to exactly one segment (shown in the grid).</li>
+              <li>
+                Segments come from {scheme.isDefault ? 'the default R × F grid' : 'this workspace’s own scheme'} on the 1–5 scale (admins
+                change it in Settings): every R × F × M cell belongs to exactly one segment, shown in the grid; a cell split by M lists
+                each of its segments.
+              </li>
             </ul>
+            <h3 className="mt-4 text-sm font-semibold text-gray-900">Segment definitions</h3>
+            <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2 lg:grid-cols-3" data-testid="segment-definitions">
+              {scheme.segments.map((segment) => (
+                <div key={segment.name} className="flex justify-between gap-3 border-b border-gray-100 py-1">
+                  <dt className="font-medium text-gray-900">{segment.name}</dt>
+                  <dd className="tabular-nums text-gray-600">{describeSegmentRanges(segment)}</dd>
+                </div>
+              ))}
+            </dl>
           </Card>
         </div>
       )}

@@ -4,7 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { memberAction, type Member } from '@/lib/auth/gate';
+import { getDb } from '@/lib/db/client';
 import { withTenant } from '@/lib/db/tenant';
+import { workspaceSegmentScheme } from '@/lib/metrics/segment-scheme-store';
 import { refreshSegments } from '@/lib/segments/refresh-membership';
 import { parseSegmentRule } from '@/lib/segments/rule-schema';
 import {
@@ -18,7 +20,7 @@ import {
 import { SEGMENT_COLORS } from '@/lib/segments/segment-colors';
 import { customerIdsByExternalId } from '@/lib/segments/static-members';
 import { suggestionsForWorkspace } from '@/lib/segments/suggestions';
-import { TEMPLATE_SETS } from '@/lib/segments/templates';
+import { TEMPLATE_SETS, templateSet } from '@/lib/segments/templates';
 
 const segmentId = z.coerce.number({ error: 'Choose a segment.' }).int().positive('Choose a segment.');
 
@@ -50,7 +52,7 @@ function revalidateSegments(member: Member, id?: number) {
 }
 
 function saveFailure(result: Exclude<SaveResult, { ok: true }>) {
-  return { error: result.error, fieldErrors: result.field ? { [result.field]: [result.error] } : undefined };
+  return { error: result.error, fieldErrors: result.field ? { [result.field]: result.fieldErrors ?? [result.error] } : undefined };
 }
 
 export const saveSegmentAction = memberAction(
@@ -78,9 +80,10 @@ export const deleteSegmentAction = memberAction('marketer', z.object({ id: segme
 
 export const createTemplateSegmentsAction = memberAction(
   'marketer',
-  z.object({ set: z.enum(Object.keys(TEMPLATE_SETS) as [keyof typeof TEMPLATE_SETS], 'Choose a template set.') }),
+  z.object({ set: z.enum(TEMPLATE_SETS, 'Choose a template set.') }),
   async ({ set }, member) => {
-    const { created, skipped } = await createRuleSegments(member.tenant, member.user.id, TEMPLATE_SETS[set]);
+    const { segments: scheme } = await workspaceSegmentScheme(await getDb(), member.tenant.orgId);
+    const { created, skipped } = await createRuleSegments(member.tenant, member.user.id, templateSet(set, scheme));
     revalidateSegments(member);
     if (created.length === 0) return { ok: true, message: `All ${skipped.length} template segments already exist.` };
     const skippedNote = skipped.length ? ` (${skipped.length} already existed)` : '';

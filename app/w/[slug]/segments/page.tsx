@@ -11,9 +11,12 @@ import { requireMember } from '@/lib/auth/gate';
 import { hasRole } from '@/lib/auth/roles';
 import { formatCurrency, formatDateTime, formatNumber, formatPercent } from '@/lib/format';
 import { segmentOverview } from '@/lib/segments/segment-list';
+import type { SegmentWarning } from '@/lib/segments/segment-warnings';
 import { createTemplateSegmentsAction, refreshSegmentsAction } from './actions';
 
 export const metadata: Metadata = { title: 'Segments' };
+
+const WARNING_BADGES: Record<SegmentWarning['kind'], string> = { tiny: 'small', overlap: 'overlaps', unknown_rfm_segment: 'RFM segment gone' };
 
 export default async function SegmentsPage({ params }: PageProps<'/w/[slug]/segments'>) {
   const { slug } = await params;
@@ -66,14 +69,14 @@ export default async function SegmentsPage({ params }: PageProps<'/w/[slug]/segm
           {overview.warnings.length > 0 && (
             <section aria-labelledby="segment-warnings" className="mb-6 rounded-lg bg-amber-50 p-4 ring-1 ring-amber-200">
               <h2 id="segment-warnings" className="text-sm font-semibold text-amber-900">
-                {overview.warnings.length === 1 ? '1 warning' : `${overview.warnings.length} warnings`} about over-segmentation
+                {overview.warnings.length === 1 ? '1 warning' : `${overview.warnings.length} warnings`}
               </h2>
               <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-amber-900">
                 {overview.warnings.map((warning) => {
                   const name = overview.segments.find((s) => s.id === warning.segmentId)?.name;
                   return (
                     <li key={`${warning.kind}-${warning.segmentId}-${warning.kind === 'overlap' ? warning.otherId : ''}`}>
-                      {warning.kind === 'tiny' ? <strong>{name}: </strong> : null}
+                      {warning.kind === 'overlap' ? null : <strong>{name}: </strong>}
                       {warning.message}
                     </li>
                   );
@@ -108,7 +111,7 @@ export default async function SegmentsPage({ params }: PageProps<'/w/[slug]/segm
                           {segment.kind === 'static' && <span className="rounded bg-gray-100 px-1.5 py-0.5 text-xs text-gray-600">static</span>}
                           {warnings.length > 0 && (
                             <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-800" title={warnings.map((w) => w.message).join('\n')}>
-                              {warnings.some((w) => w.kind === 'tiny') ? 'small' : 'overlaps'}
+                              {[...new Set(warnings.map((w) => WARNING_BADGES[w.kind]))].join(' · ')}
                             </span>
                           )}
                         </div>

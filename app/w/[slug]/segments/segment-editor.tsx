@@ -19,6 +19,7 @@ type Props = {
   initial: { id?: number; name: string; description: string; color: SegmentColor; rule: SegmentRule | null };
   segments: { id: number; name: string }[];
   attributeKeys: string[];
+  rfmSegmentNames: string[];
 };
 
 async function fetchPreview(slug: string, rule: SegmentRule, signal?: AbortSignal): Promise<PreviewResult> {
@@ -35,7 +36,7 @@ async function fetchPreview(slug: string, rule: SegmentRule, signal?: AbortSigna
 }
 
 /** Name, colour and rule of a segment, with its size and value updating as the rule changes. */
-export function SegmentEditor({ slug, currency, save, initial, segments, attributeKeys }: Props) {
+export function SegmentEditor({ slug, currency, save, initial, segments, attributeKeys, rfmSegmentNames }: Props) {
   const [name, setName] = useState(initial.name);
   const [description, setDescription] = useState(initial.description);
   const [color, setColor] = useState<SegmentColor>(initial.color);
@@ -100,7 +101,14 @@ export function SegmentEditor({ slug, currency, save, initial, segments, attribu
             <h2 id="segment-rule" className="mb-3 text-base font-semibold text-gray-900">
               Who belongs
             </h2>
-            <RuleBuilder value={rule} onChange={setRule} segments={segments.filter((s) => s.id !== initial.id)} attributeKeys={attributeKeys} errors={ruleErrors} />
+            <RuleBuilder
+              value={rule}
+              onChange={setRule}
+              segments={segments.filter((s) => s.id !== initial.id)}
+              attributeKeys={attributeKeys}
+              rfmSegmentNames={rfmSegmentNames}
+              errors={ruleErrors}
+            />
           </section>
         ) : (
           <p className="rounded-lg bg-gray-50 p-4 text-sm text-gray-600 ring-1 ring-gray-200">

@@ -3,10 +3,13 @@ import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireMember } from '@/lib/auth/gate';
 import { getDb } from '@/lib/db/client';
+import { workspaceSegmentScheme } from '@/lib/metrics/segment-scheme-store';
 import { valueEngineSettings } from '@/lib/metrics/settings';
 import { deleteAllDataAction, saveValueSettingsAction } from './actions';
 import { ApiKeysPanel } from './api-keys/api-keys-panel';
 import { DeleteDataForm } from './delete-data-form';
+import { saveRfmSchemeAction } from './rfm-scheme/actions';
+import { SchemeEditor } from './rfm-scheme/scheme-editor';
 import { ValueSettingsForm } from './value-settings-form';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -14,7 +17,8 @@ export const metadata: Metadata = { title: 'Settings' };
 export default async function SettingsPage({ params }: PageProps<'/w/[slug]/settings'>) {
   const { slug } = await params;
   const { tenant, role, workspace } = await requireMember(slug);
-  const settings = await valueEngineSettings(await getDb(), tenant.orgId);
+  const db = await getDb();
+  const [settings, scheme] = await Promise.all([valueEngineSettings(db, tenant.orgId), workspaceSegmentScheme(db, tenant.orgId)]);
   const canEdit = role === 'admin';
   return (
     <>
@@ -24,6 +28,13 @@ export default async function SettingsPage({ params }: PageProps<'/w/[slug]/sett
         description={canEdit ? 'Saving recomputes every customer’s figures.' : 'Only admins can change these settings.'}
       >
         <ValueSettingsForm settings={settings} canEdit={canEdit} action={saveValueSettingsAction.bind(null, slug)} />
+      </Card>
+      <Card
+        title="RFM segments"
+        description={`${scheme.isDefault ? 'The default R × F grid.' : 'This workspace’s own scheme.'} Scores are on the 1–5 grid (other bin counts are scaled to it); every R × F × M cell must belong to exactly one segment.${canEdit ? ' Saving recomputes every customer’s segment.' : ' Only admins can change the segments.'}`}
+        className="mt-6"
+      >
+        <SchemeEditor segments={scheme.segments} canEdit={canEdit} action={saveRfmSchemeAction.bind(null, slug)} />
       </Card>
       {canEdit && <ApiKeysPanel slug={slug} tenant={tenant} />}
       {canEdit && (

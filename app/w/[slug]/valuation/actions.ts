@@ -17,7 +17,7 @@ export const saveWeightsAction = memberAction('marketer', weightsSchema, async (
 /** Stores what the team knows about a segment's market (marketers and admins). */
 export const saveMarketInputsAction = memberAction('marketer', marketInputsSchema, async (input, member) => {
   const result = await saveMarketInputs(member.tenant, member.user.id, input);
-  if (!result.ok) return { error: result.error };
+  if (!result.ok) return { error: result.error, fieldErrors: result.field ? { [result.field]: [result.error] } : undefined };
   revalidatePath(`/w/${member.workspace.slug}/valuation`, 'layout');
   return { ok: true, message: 'Market inputs saved.' };
 });

@@ -12,9 +12,13 @@ import { SegmentValuationCard } from '@/components/valuation/segment-valuation-c
 import { PageHeader } from '@/components/ui/page-header';
 import { requireMember } from '@/lib/auth/gate';
 import { hasRole } from '@/lib/auth/roles';
+import { getDb } from '@/lib/db/client';
 import { formatCurrency, formatDateTime, formatNumber, formatPercent } from '@/lib/format';
 import { idParam } from '@/lib/id-param';
+import { schemeSegmentNames } from '@/lib/metrics/segment-scheme';
+import { workspaceSegmentScheme } from '@/lib/metrics/segment-scheme-store';
 import { describeRule } from '@/lib/segments/describe-rule';
+import { unknownRfmSegments, unknownRfmSegmentsMessage } from '@/lib/segments/rfm-segment-names';
 import { segmentHistory, segmentMembersPage } from '@/lib/segments/segment-detail';
 import { findSegment, listSegmentNames } from '@/lib/segments/segment-store';
 import { deleteSegmentAction } from '../actions';
@@ -28,7 +32,13 @@ export default async function SegmentPage({ params, searchParams }: PageProps<'/
   const id = idParam(segmentId);
   const segment = id ? await findSegment(tenant, id) : null;
   if (!segment) notFound();
-  const [history, members, names] = await Promise.all([segmentHistory(tenant, segment.id), segmentMembersPage(tenant, segment.id, 1), listSegmentNames(tenant)]);
+  const [history, members, names, scheme] = await Promise.all([
+    segmentHistory(tenant, segment.id),
+    segmentMembersPage(tenant, segment.id, 1),
+    listSegmentNames(tenant),
+    workspaceSegmentScheme(await getDb(), tenant.orgId),
+  ]);
+  const unknownRfm = segment.rule ? unknownRfmSegments(segment.rule, new Set(schemeSegmentNames(scheme.segments))) : [];
   const canEdit = hasRole(role, 'marketer');
   const latest = history.snapshots.at(-1);
   const unknownIds = Number((await searchParams).unknown) || 0;
@@ -57,6 +67,11 @@ export default async function SegmentPage({ params, searchParams }: PageProps<'/
       {unknownIds > 0 && (
         <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
           {formatNumber(unknownIds)} of the pasted ids are not customers of this workspace and were skipped.
+        </p>
+      )}
+      {unknownRfm.length > 0 && (
+        <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="unknown-rfm-segments">
+          {unknownRfmSegmentsMessage(unknownRfm)}
         </p>
       )}
       {segment.description && <p className="mb-6 max-w-3xl text-sm text-gray-700">{segment.description}</p>}

@@ -3,6 +3,9 @@ import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireMember } from '@/lib/auth/gate';
 import { hasRole } from '@/lib/auth/roles';
+import { getDb } from '@/lib/db/client';
+import { schemeSegmentNames } from '@/lib/metrics/segment-scheme';
+import { workspaceSegmentScheme } from '@/lib/metrics/segment-scheme-store';
 import { findSegment, listAttributeKeys, listSegmentNames } from '@/lib/segments/segment-store';
 import { saveSegmentAction } from '../../actions';
 import { SegmentEditor } from '../../segment-editor';
@@ -15,7 +18,12 @@ export default async function EditSegmentPage({ params }: PageProps<'/w/[slug]/s
   const { workspace, tenant, role } = await requireMember(slug);
   const id = idParam(segmentId);
   if (!hasRole(role, 'marketer') || id === null) notFound();
-  const [segment, segments, attributeKeys] = await Promise.all([findSegment(tenant, id), listSegmentNames(tenant), listAttributeKeys(tenant)]);
+  const [segment, segments, attributeKeys, scheme] = await Promise.all([
+    findSegment(tenant, id),
+    listSegmentNames(tenant),
+    listAttributeKeys(tenant),
+    workspaceSegmentScheme(await getDb(), tenant.orgId),
+  ]);
   if (!segment) notFound();
   return (
     <>
@@ -26,6 +34,7 @@ export default async function EditSegmentPage({ params }: PageProps<'/w/[slug]/s
         save={saveSegmentAction.bind(null, slug)}
         segments={segments}
         attributeKeys={attributeKeys}
+        rfmSegmentNames={schemeSegmentNames(scheme.segments)}
         initial={{ id: segment.id, name: segment.name, description: segment.description, color: segment.color, rule: segment.rule }}
       />
     </>

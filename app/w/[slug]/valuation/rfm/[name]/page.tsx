@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { requireMember } from '@/lib/auth/gate';
 import { listCustomers } from '@/lib/customers/queries';
-import { isRfmSegmentName, rfmKey } from '@/lib/valuation-report/segment-keys';
+import { getDb } from '@/lib/db/client';
+import { isWorkspaceRfmSegment } from '@/lib/metrics/segment-scheme-store';
+import { rfmKey } from '@/lib/valuation-report/segment-keys';
 import { SegmentValuationDetail } from '../../segment-valuation-detail';
 
 export const metadata: Metadata = { title: 'Segment valuation' };
@@ -13,7 +15,7 @@ export default async function RfmSegmentValuationPage({ params }: PageProps<'/w/
   const { slug, name: encoded } = await params;
   const member = await requireMember(slug);
   const name = decodeURIComponent(encoded);
-  if (!isRfmSegmentName(name)) notFound();
+  if (!(await isWorkspaceRfmSegment(await getDb(), member.tenant.orgId, name))) notFound();
   const { rows } = await listCustomers(member.tenant, {
     filters: { segment: name },
     sort: 'clv',
