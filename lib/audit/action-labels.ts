@@ -17,6 +17,7 @@ const actionLabels: Record<string, string> = {
   'api_key.created': 'API key created',
   'api_key.revoked': 'API key revoked',
   'rfm_scheme.changed': 'RFM segments changed',
+  'value_settings.changed': 'Value settings changed',
 };
 
 export function auditActionLabel(action: string): string {

@@ -159,8 +159,7 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   },
   resetMarketInputsAction: {
     gate: 'member', role: 'marketer',
-    attempts: [{ label: 'resets the market inputs of A’s segment', targets: 'market inputs',
-      asAttacker: { attackerOnly: 'deletes the caller’s own row for that key, if any: a no-op for another workspace’s segment id' },
+    attempts: [{ label: 'resets the market inputs of A’s segment', targets: 'market inputs', asAttacker: { refused: /^Segment not found\.$/ },
       form: ({ victim }) => formData({ segmentKey: `segment:${victim.ruleSegmentId}` }) }],
   },
   // app/w/[slug]/allocation/actions.ts

@@ -92,8 +92,13 @@ export async function saveMarketInputs(tenant: Tenant, userId: string, form: Mar
 }
 
 /** Back to the defaults: the row goes, so the page shows "defaults" rather than a copy of them. */
-export async function resetMarketInputs(tenant: Tenant, segmentKey: SegmentKey): Promise<void> {
-  await withTenant(tenant, (tx) =>
-    tx.delete(segmentMarketInputs).where(and(eq(segmentMarketInputs.orgId, tenant.orgId), eq(segmentMarketInputs.segmentKey, segmentKey))),
-  );
+/** Forgets one segment's market inputs; like saving, refuses a saved segment that is not the workspace's. */
+export async function resetMarketInputs(tenant: Tenant, segmentKey: SegmentKey): Promise<SaveMarketInputsResult> {
+  const ref = parseSegmentKey(segmentKey);
+  if (!ref) return { ok: false, error: 'Unknown segment.', field: 'segmentKey' };
+  return withTenant(tenant, async (tx) => {
+    if (ref.kind === 'segment' && !(await segmentExists(tx, tenant.orgId, ref.id))) return { ok: false, error: 'Segment not found.' };
+    await tx.delete(segmentMarketInputs).where(and(eq(segmentMarketInputs.orgId, tenant.orgId), eq(segmentMarketInputs.segmentKey, segmentKey)));
+    return { ok: true };
+  });
 }

@@ -127,6 +127,7 @@ describe(`market inputs (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, 
     expect(await saveMarketInputsAction(shop.workspace.slug, {}, formData({ ...champions, segmentKey: savedSegmentKey(shopSegment) }))).toMatchObject({ ok: true });
     const keys = (await test.db.select().from(segmentMarketInputs)).map((row) => `${row.orgId === shop.tenant.orgId ? 'shop' : 'other'}:${row.segmentKey}`);
     expect(keys.sort()).toEqual(['shop:rfm:Champions', `shop:segment:${shopSegment}`]);
+    expect(await resetMarketInputsAction(shop.workspace.slug, {}, formData({ segmentKey: savedSegmentKey(otherSegment) }))).toEqual({ error: 'Segment not found.' });
   });
 
   it('resets a segment to the defaults', async () => {

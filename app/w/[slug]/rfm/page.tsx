@@ -14,6 +14,7 @@ import { latestJobStatus } from '@/lib/jobs/status';
 import { metricsAsOf, rfmCells, rfmSegmentFigures } from '@/lib/metrics/queries';
 import { describeSegmentRanges } from '@/lib/metrics/segment-scheme';
 import { workspaceSegmentScheme } from '@/lib/metrics/segment-scheme-store';
+import { valueEngineSettings } from '@/lib/metrics/settings';
 import { recomputeAction } from '../model/actions';
 
 export const metadata: Metadata = { title: 'RFM' };
@@ -21,16 +22,19 @@ export const metadata: Metadata = { title: 'RFM' };
 export default async function RfmPage({ params }: PageProps<'/w/[slug]/rfm'>) {
   const { slug } = await params;
   const { workspace, tenant, role } = await requireMember(slug);
-  const [cells, segments, asOf, job, scheme] = await Promise.all([
+  const db = await getDb();
+  const [cells, segments, asOf, job, scheme, settings] = await Promise.all([
     rfmCells(tenant),
     rfmSegmentFigures(tenant),
     metricsAsOf(tenant),
     latestJobStatus(tenant, 'recompute'),
-    workspaceSegmentScheme(await getDb(), tenant.orgId),
+    workspaceSegmentScheme(db, tenant.orgId),
+    valueEngineSettings(db, tenant.orgId),
   ]);
   const schemeNames = new Set(scheme.segments.map((segment) => segment.name));
   const figuresPredateScheme = segments.some((segment) => !schemeNames.has(segment.segment));
-  const bins = Math.max(5, ...cells.map((c) => Math.max(c.recency, c.frequency)));
+  // The workspace's number of bins; scores above it are left from before a change the recompute has not applied yet.
+  const bins = Math.max(settings.rfmBins, ...cells.map((c) => Math.max(c.recency, c.frequency)));
   const buyers = segments.reduce((sum, s) => sum + s.customers, 0);
   const revenue = segments.reduce((sum, s) => sum + s.revenue, 0);
   const customersHref = (query: Record<string, string | number>) =>

@@ -3,16 +3,12 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { memberAction } from '@/lib/auth/gate';
-import { getDb } from '@/lib/db/client';
 import { deleteWorkspaceData, WorkspaceBusyError } from '@/lib/deletion/delete-workspace-data';
-import { enqueueJob } from '@/lib/jobs/queue';
 import { wakeWorker } from '@/lib/jobs/worker';
-import { updateValueEngineSettings, valueEngineSettingsSchema } from '@/lib/metrics/settings';
+import { saveValueEngineSettings, valueEngineSettingsSchema } from '@/lib/metrics/settings';
 
 export const saveValueSettingsAction = memberAction('admin', valueEngineSettingsSchema, async (input, member) => {
-  const db = await getDb();
-  await updateValueEngineSettings(db, member.tenant.orgId, input);
-  await enqueueJob(db, member.tenant.orgId, 'recompute', { createdBy: member.user.id });
+  await saveValueEngineSettings(member.tenant, member.user, input);
   wakeWorker();
   revalidatePath(`/w/${member.workspace.slug}`, 'layout');
   return { ok: true, message: 'Saved. Customer value is being recomputed with the new settings.' };

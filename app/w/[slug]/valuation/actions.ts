@@ -28,7 +28,8 @@ const segmentKeySchema = z.object({
 
 /** Puts a segment's market inputs back to the defaults (marketers and admins). */
 export const resetMarketInputsAction = memberAction('marketer', segmentKeySchema, async ({ segmentKey }, member) => {
-  await resetMarketInputs(member.tenant, segmentKey as SegmentKey);
+  const result = await resetMarketInputs(member.tenant, segmentKey as SegmentKey);
+  if (!result.ok) return { error: result.error };
   revalidatePath(`/w/${member.workspace.slug}/valuation`, 'layout');
   return { ok: true, message: 'Back to the defaults.' };
 });
