@@ -34,17 +34,17 @@ async function* countingBytes(file: string, onBytes: (bytes: number) => void): A
   }
 }
 
+export type RunImportOptions = {
+  /** Awaited after the file is staged and before its rows are saved; throwing an ImportInputError fails the import. */
+  beforeSaving?: () => Promise<void>;
+};
+
 /**
  * Imports one uploaded file all-or-nothing: parse and validate as a stream, COPY valid rows into a temporary
  * staging table, then one set-based upsert into customers or orders keyed by (workspace, external ID) — in one
  * transaction together with the import's record. Re-importing the same file changes nothing. A failure leaves the
  * workspace as it was and the import marked failed with the reason.
  */
-export type RunImportOptions = {
-  /** Awaited after the file is staged and before its rows are saved; throwing an ImportInputError fails the import. */
-  beforeSaving?: () => Promise<void>;
-};
-
 export async function runImport(
   tenant: Tenant,
   importId: number,
